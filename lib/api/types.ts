@@ -1,0 +1,117 @@
+/** JSON shapes of the HTTP API. Types only: imported by route handlers and the browser. */
+import type {
+  Checksum,
+  DecodedSlot,
+  EventBlock,
+  Finding,
+  InboxState,
+  OutboxState,
+  SlotLifecycle,
+  VolumeKind,
+} from '@/lib/mailbox/types';
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+export interface VolumeInfo {
+  path: string;
+  size: number;
+  blockDevice: boolean;
+  direct: boolean;
+  /** logical block size used to align reads */
+  blockSize: number;
+}
+
+export interface SourceInfo {
+  id: string;
+  name: string;
+  demo: boolean;
+  pollMs: number;
+  maxHostId: number;
+  inbox: VolumeInfo | null;
+  outbox: VolumeInfo | null;
+}
+
+export interface SourcesResponse {
+  sources: SourceInfo[];
+}
+
+export interface ReadError {
+  code: string;
+  message: string;
+}
+
+export interface VolumeReadStatus {
+  path: string;
+  direct: boolean;
+  error: ReadError | null;
+  /** bytes read in this poll (0 on error) */
+  bytes: number;
+  /** how long the read took, ms */
+  readMs: number;
+  /** when the last successful read of this volume happened (ISO time), null if never */
+  lastOkAt: string | null;
+  warnings: string[];
+}
+
+export interface HostSnapshot {
+  id: number;
+  outsideWindow: boolean;
+  inbox: {
+    state: InboxState;
+    checksum: Checksum | null;
+    spmReads: boolean;
+    slots: DecodedSlot[];
+  } | null;
+  outbox: { state: OutboxState; slots: DecodedSlot[] } | null;
+  lifecycle: SlotLifecycle[];
+}
+
+export interface Snapshot {
+  source: string;
+  demo: boolean;
+  seq: number;
+  readAt: string;
+  pollMs: number;
+  maxHostId: number;
+  inbox: VolumeReadStatus | null;
+  outbox: VolumeReadStatus | null;
+  event: EventBlock | null;
+  hosts: HostSnapshot[];
+  findings: Finding[];
+  /** crc-32 of the bytes read, per volume (the ETag is built from these) */
+  crc: { inbox: number | null; outbox: number | null };
+}
+
+export interface DecodeResponse {
+  kind: VolumeKind;
+  size: number;
+  warnings: string[];
+  event: EventBlock | null;
+  hosts: Array<{
+    id: number;
+    state: InboxState | OutboxState;
+    checksum: Checksum | null;
+    spmReads: boolean;
+    outsideWindow: boolean;
+    slots: DecodedSlot[];
+  }>;
+  findings: Finding[];
+}
+
+/** The raw bytes of one host's mailboxes, for hex views. Base64 of exactly 4096 bytes each. */
+export interface MailboxBytes {
+  seq: number;
+  readAt: string;
+  inbox: string | null;
+  outbox: string | null;
+}
+
+export interface MailboxResponse {
+  source: string;
+  host: number;
+  current: MailboxBytes;
+  /** the previous read in which either mailbox differed, for "changed since" highlights */
+  previous: MailboxBytes | null;
+}

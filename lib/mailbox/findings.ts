@@ -1,0 +1,50 @@
+import type { Finding, FindingId, Severity, Span } from './types';
+
+export type FindingGroup = 'slot' | 'mailbox' | 'event' | 'volume';
+
+export interface FindingKind {
+  severity: Severity;
+  group: FindingGroup;
+  /** what it means, for the legend and the learning pages */
+  title: string;
+}
+
+/** Every finding the decoder can report, registered once with its severity. */
+export const FINDING_KINDS: Readonly<Record<FindingId, FindingKind>> = {
+  'slot.empty.leftover-bytes': { severity: 'info', group: 'slot', title: 'empty slot (first byte 0) with leftover bytes behind it' },
+  'slot.extend.bad-version': { severity: 'warning', group: 'slot', title: "extend message whose version byte is not '1'" },
+  'slot.extend.bad-size': { severity: 'error', group: 'slot', title: 'extend message whose size is not 16 lower-case hex digits' },
+  'slot.extend.bad-padding': { severity: 'warning', group: 'slot', title: "extend message whose padding is not ASCII '0'" },
+  'slot.clean.partial': { severity: 'error', group: 'slot', title: 'first byte 0x01 (CLEAN) but not all 64 bytes are 0x01' },
+  'slot.unknown-opcode': { severity: 'error', group: 'slot', title: 'message with an unknown opcode: the SPM logs "unknown message type"' },
+  'slot.unknown-first-byte': { severity: 'error', group: 'slot', title: 'message whose first byte is not a known version' },
+  'mailbox.checksum.missing': { severity: 'error', group: 'mailbox', title: 'checksum is 0 but the data is not: a torn write, the SPM drops this mail' },
+  'mailbox.checksum.mismatch': { severity: 'error', group: 'mailbox', title: 'stored checksum differs from the data: the SPM drops this mail' },
+  'mailbox.checksum.stale-data': { severity: 'info', group: 'mailbox', title: 'checksum fails, but the mailbox has no message the SPM would look at' },
+  'mailbox.metadata.not-zero': { severity: 'info', group: 'mailbox', title: 'unused metadata bytes 4032..4091 are not zero' },
+  'mailbox.outside-window': { severity: 'warning', group: 'mailbox', title: "mail in a host mailbox outside the SPM's read window: never read" },
+  'event.foreign-content': { severity: 'warning', group: 'event', title: 'mailbox 0 holds neither an event block nor zeros' },
+  'outbox.mailbox0.not-empty': { severity: 'info', group: 'mailbox', title: 'outbox mailbox 0 belongs to no host but is not empty' },
+  'volume.trailing-partial-mailbox': { severity: 'warning', group: 'volume', title: 'the volume ends with a partial mailbox, which was not decoded' },
+  'volume.empty': { severity: 'error', group: 'volume', title: 'the volume holds not even one whole mailbox' },
+};
+
+export function finding(
+  id: FindingId,
+  span: Span,
+  message: string,
+  where: { host?: number; slot?: number } = {},
+): Finding {
+  const result: Finding = { id, severity: FINDING_KINDS[id].severity, span, message };
+  if (where.host !== undefined) result.host = where.host;
+  if (where.slot !== undefined) result.slot = where.slot;
+  return result;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function worstSeverity(findings: readonly Finding[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of findings) if (worst === null || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}

@@ -1,0 +1,57 @@
+/** Decoding a whole inbox or outbox volume: any whole number of mailboxes. */
+import { DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES } from './constants';
+import { decodeEvent } from './event';
+import { finding } from './findings';
+import { decodeMailbox } from './mailbox';
+import type { DecodedMailbox, DecodedVolume, EventBlock, Finding, VolumeKind } from './types';
+
+export interface DecodeOptions {
+  /** the SPM reads hosts 0..maxHostId-1; mail at or past it is flagged */
+  maxHostId?: number;
+}
+
+export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: DecodeOptions = {}): DecodedVolume {
+  const maxHostId = options.maxHostId ?? DEFAULT_MAX_HOST_ID;
+  const mailboxCount = Math.floor(bytes.length / MAILBOX_SIZE_BYTES);
+  const trailing = bytes.length % MAILBOX_SIZE_BYTES;
+  const warnings: string[] = [];
+  const findings: Finding[] = [];
+
+  if (mailboxCount === 0) {
+    const message = `expected at least one whole mailbox (${MAILBOX_SIZE_BYTES} bytes), got ${bytes.length} bytes`;
+    warnings.push(`${message}: nothing decoded`);
+    findings.push(finding('volume.empty', { offset: 0, length: bytes.length }, message));
+    return { kind, size: bytes.length, mailboxCount, warnings, event: null, hosts: [], findings };
+  }
+  if (trailing > 0) {
+    const at = mailboxCount * MAILBOX_SIZE_BYTES;
+    const message = `expected a whole number of ${MAILBOX_SIZE_BYTES}-byte mailboxes, got ${bytes.length} bytes: ` +
+      `the last ${trailing} bytes (a partial mailbox at offset ${at}) were not decoded`;
+    warnings.push(message);
+    findings.push(finding('volume.trailing-partial-mailbox', { offset: at, length: trailing }, message));
+  }
+
+  let event: EventBlock | null = null;
+  if (kind === 'inbox') {
+    const decoded = decodeEvent(bytes, 0);
+    event = decoded.event;
+    findings.push(...decoded.findings);
+  } else {
+    for (let i = 0; i < MAILBOX_SIZE_BYTES; i++) {
+      if (bytes[i] !== 0) {
+        findings.push(finding('outbox.mailbox0.not-empty', { offset: 0, length: MAILBOX_SIZE_BYTES },
+          'expected outbox mailbox 0 (no host) to be all zero, got non-zero bytes'));
+        break;
+      }
+    }
+  }
+
+  const sums = new Uint32Array(64);
+  const hosts: DecodedMailbox[] = new Array(mailboxCount - 1);
+  for (let host = 1; host < mailboxCount; host++) {
+    const mailbox = decodeMailbox(bytes, host * MAILBOX_SIZE_BYTES, { kind, host, maxHostId }, sums);
+    hosts[host - 1] = mailbox;
+    for (const f of mailbox.findings) findings.push(f);
+  }
+  return { kind, size: bytes.length, mailboxCount, warnings, event, hosts, findings };
+}
