@@ -80,8 +80,6 @@ export interface Snapshot {
   event: EventBlock | null;
   hosts: HostSnapshot[];
   findings: Finding[];
-  /** crc-32 of the bytes read, per volume (the ETag is built from these) */
-  crc: { inbox: number | null; outbox: number | null };
 }
 
 export interface DecodeResponse {

@@ -17,6 +17,8 @@ export interface Finding {
   message: string;
   host?: number;
   slot?: number;
+  /** which volume the span is in, where findings of both are listed together */
+  volume?: VolumeKind;
 }
 
 export type FindingId =

@@ -1,0 +1,6 @@
+/** Runs once when the server starts: bad configuration stops it here, with a message. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startSources } = await import('./lib/sources/startup');
+  await startSources();
+}

@@ -1,0 +1,151 @@
+import 'server-only';
+/**
+ * A configured source while the server runs: its poller, the latest read
+ * decoded once (only when its bytes changed), the snapshot served from that
+ * cache, and each host's previous mailbox bytes for "changed since" views.
+ */
+import type { MailboxBytes, MailboxResponse, Snapshot, SourceInfo, VolumeInfo } from '@/lib/api/types';
+import { decodeVolume, MAILBOX_SIZE_BYTES, type DecodedVolume } from '@/lib/mailbox';
+import type { SourceConfig } from './config';
+import { combineCrcs, sameCrcs } from './fingerprint';
+import { Poller, type PollerOptions, type PollRead, type VolumeRead } from './poller';
+import { buildSnapshot } from './snapshot';
+
+interface Decoded {
+  crcs: Int32Array | null;
+  volume: DecodedVolume | null;
+}
+
+export interface ServedSnapshot {
+  snapshot: Snapshot;
+  etag: string;
+}
+
+interface HostHistory {
+  seq: number;
+  readAt: number;
+  inbox: Uint8Array | null;
+  outbox: Uint8Array | null;
+}
+
+function mailboxOf(read: VolumeRead | null | undefined, host: number): Uint8Array | null {
+  const bytes = read?.bytes;
+  if (!bytes || (host + 1) * MAILBOX_SIZE_BYTES > bytes.length) return null;
+  return bytes.subarray(host * MAILBOX_SIZE_BYTES, (host + 1) * MAILBOX_SIZE_BYTES);
+}
+
+export class LiveSource {
+  readonly poller: Poller;
+  private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: { crcs: null, volume: null }, outbox: { crcs: null, volume: null } };
+  private served: ServedSnapshot | null = null;
+  private hostsCache: Snapshot['hosts'] = [];
+  private previousByHost = new Map<number, HostHistory>();
+  private lastRead: PollRead | null = null;
+
+  constructor(readonly config: SourceConfig, readonly options: PollerOptions) {
+    this.poller = new Poller(config, options);
+    this.poller.onRead((read) => this.accept(read));
+  }
+
+  get id(): string {
+    return this.config.id;
+  }
+
+  start(): void {
+    this.poller.start();
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  /** The latest read, waiting for the first one if none has finished yet. */
+  async latestRead(): Promise<PollRead> {
+    return this.poller.latest ?? this.poller.poll();
+  }
+
+  async snapshot(): Promise<ServedSnapshot> {
+    await this.latestRead();
+    return this.served!;
+  }
+
+  info(): SourceInfo {
+    const latest = this.poller.latest;
+    const volume = (read: VolumeRead | null | undefined, path: string | null): VolumeInfo | null =>
+      path === null ? null : {
+        path,
+        size: read?.stat?.size ?? 0,
+        blockDevice: read?.stat?.blockDevice ?? false,
+        direct: read?.direct ?? false,
+        blockSize: read?.stat?.blockSize ?? 0,
+      };
+    return {
+      id: this.config.id,
+      name: this.config.name,
+      demo: this.config.demo,
+      pollMs: this.options.pollMs,
+      maxHostId: this.options.maxHostId,
+      inbox: volume(latest?.inbox, this.config.inbox),
+      outbox: volume(latest?.outbox, this.config.outbox),
+    };
+  }
+
+  async mailbox(host: number): Promise<MailboxResponse> {
+    const read = await this.latestRead();
+    const encode = (bytes: Uint8Array | null) => (bytes ? Buffer.from(bytes).toString('base64') : null);
+    const current: MailboxBytes = {
+      seq: read.seq, readAt: new Date(read.readAt).toISOString(),
+      inbox: encode(mailboxOf(read.inbox, host)), outbox: encode(mailboxOf(read.outbox, host)),
+    };
+    const before = this.previousByHost.get(host);
+    const previous: MailboxBytes | null = before
+      ? { seq: before.seq, readAt: new Date(before.readAt).toISOString(), inbox: encode(before.inbox), outbox: encode(before.outbox) }
+      : null;
+    return { source: this.config.id, host, current, previous };
+  }
+
+  private accept(read: PollRead): void {
+    const previous = this.lastRead;
+    let changed = this.served === null;
+    for (const kind of ['inbox', 'outbox'] as const) {
+      const volumeRead = read[kind];
+      const cached = this.decoded[kind];
+      if (volumeRead?.bytes && sameCrcs(cached.crcs, volumeRead.crcs)) continue;
+      if (!volumeRead?.bytes && cached.crcs === null && cached.volume === null) continue;
+      this.decoded[kind] = volumeRead?.bytes
+        ? { crcs: volumeRead.crcs, volume: decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId }) }
+        : { crcs: null, volume: null };
+      changed = true;
+    }
+    if (previous) this.rememberChangedHosts(previous, read);
+    this.lastRead = read;
+
+    const snapshot = buildSnapshot({
+      source: this.config.id, demo: this.config.demo, pollMs: this.options.pollMs, maxHostId: this.options.maxHostId,
+      read, inbox: this.decoded.inbox.volume, outbox: this.decoded.outbox.volume,
+    });
+    // Host entries only change with the bytes: reuse them so unchanged reads cost nothing.
+    if (changed) this.hostsCache = snapshot.hosts;
+    else snapshot.hosts = this.hostsCache;
+    const fingerprint = combineCrcs([
+      read.inbox?.crcs ?? null, read.inbox?.error?.code ?? String(read.inbox?.direct),
+      read.outbox?.crcs ?? null, read.outbox?.error?.code ?? String(read.outbox?.direct),
+    ]);
+    this.served = { snapshot, etag: `"${fingerprint.toString(16).padStart(8, '0')}"` };
+  }
+
+  private rememberChangedHosts(before: PollRead, now: PollRead): void {
+    const count = Math.max(now.inbox?.crcs?.length ?? 0, now.outbox?.crcs?.length ?? 0);
+    for (let host = 1; host < count; host++) {
+      const inboxChanged = before.inbox?.crcs?.[host] !== now.inbox?.crcs?.[host];
+      const outboxChanged = before.outbox?.crcs?.[host] !== now.outbox?.crcs?.[host];
+      if (!inboxChanged && !outboxChanged) continue;
+      this.previousByHost.set(host, {
+        seq: before.seq, readAt: before.readAt,
+        inbox: mailboxOf(before.inbox, host)?.slice() ?? null,
+        outbox: mailboxOf(before.outbox, host)?.slice() ?? null,
+      });
+    }
+  }
+}
+

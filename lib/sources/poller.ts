@@ -1,0 +1,128 @@
+import 'server-only';
+/**
+ * One poller per source: reads both volumes once per interval, whoever is
+ * watching. A read slower than the interval delays the next one; reads of a
+ * volume never overlap.
+ */
+import { readVolume, type VolumeStat } from '@/lib/io';
+import type { ReadError } from '@/lib/api/types';
+import type { VolumeKind } from '@/lib/mailbox';
+import { mailboxCrcs } from './fingerprint';
+import type { SourceConfig } from './config';
+
+export interface VolumeRead {
+  kind: VolumeKind;
+  path: string;
+  /** the whole mailboxes read; null when the read failed */
+  bytes: Uint8Array | null;
+  /** crc-32 per mailbox of `bytes` */
+  crcs: Int32Array | null;
+  direct: boolean;
+  error: ReadError | null;
+  readMs: number;
+  warnings: string[];
+  stat: VolumeStat | null;
+  /** epoch ms of the last successful read of this volume, null if never */
+  lastOkAt: number | null;
+}
+
+export interface PollRead {
+  seq: number;
+  /** epoch ms when the read started */
+  readAt: number;
+  /** both volumes, wall time */
+  readMs: number;
+  inbox: VolumeRead | null;
+  outbox: VolumeRead | null;
+}
+
+export interface PollerOptions {
+  maxHostId: number;
+  pollMs: number;
+}
+
+type Listener = (read: PollRead) => void;
+
+export class Poller {
+  private seq = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private inFlight: Promise<PollRead> | null = null;
+  private listeners = new Set<Listener>();
+  latest: PollRead | null = null;
+
+  constructor(readonly source: SourceConfig, readonly options: PollerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  onRead(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads now, unless a read is already under way: then waits for that one. */
+  poll(): Promise<PollRead> {
+    this.inFlight ??= this.readBoth().finally(() => (this.inFlight = null));
+    return this.inFlight;
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.running) return;
+    const started = performance.now();
+    try {
+      await this.poll();
+    } catch (err) {
+      console.error(`source ${this.source.name}: poll failed:`, err);
+    }
+    if (!this.running) return;
+    const wait = Math.max(0, this.options.pollMs - (performance.now() - started));
+    this.timer = setTimeout(() => void this.tick(), wait);
+    this.timer.unref();
+  }
+
+  private async readBoth(): Promise<PollRead> {
+    const readAt = Date.now();
+    const started = performance.now();
+    const [inbox, outbox] = await Promise.all([
+      this.readOne('inbox', this.source.inbox, this.latest?.inbox ?? null),
+      this.readOne('outbox', this.source.outbox, this.latest?.outbox ?? null),
+    ]);
+    const read: PollRead = { seq: ++this.seq, readAt, readMs: performance.now() - started, inbox, outbox };
+    this.latest = read;
+    for (const listener of this.listeners) {
+      try {
+        listener(read);
+      } catch (err) {
+        console.error(`source ${this.source.name}: a read listener failed:`, err);
+      }
+    }
+    return read;
+  }
+
+  private async readOne(kind: VolumeKind, path: string | null, previous: VolumeRead | null): Promise<VolumeRead | null> {
+    if (path === null) return null;
+    // The reader reads maxHostId + 1 mailboxes: the SPM's window plus host maxHostId's own, to flag mail there.
+    const result = await readVolume(path, { mailboxes: this.options.maxHostId + 1 });
+    if (!result.ok) {
+      return {
+        kind, path, bytes: null, crcs: null, direct: false, error: { code: result.error.code, message: result.error.message },
+        readMs: 0, warnings: [], stat: result.stat ?? null, lastOkAt: previous?.lastOkAt ?? null,
+      };
+    }
+    return {
+      kind, path, bytes: result.bytes, crcs: mailboxCrcs(result.bytes), direct: result.direct, error: null,
+      readMs: result.readMs, warnings: result.warnings, stat: result.stat, lastOkAt: Date.now(),
+    };
+  }
+}
