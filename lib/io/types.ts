@@ -1,0 +1,50 @@
+import 'server-only';
+
+/** Stable codes: the API and the UI switch on these, so never rename one. */
+export type IoErrorCode =
+  | 'not_found'
+  | 'permission_denied'
+  | 'io_error'
+  | 'short_read'
+  | 'empty'
+  | 'too_small'
+  | 'not_a_volume'
+  | 'unknown';
+
+export interface IoError {
+  code: IoErrorCode;
+  /** names the source path and says what to do */
+  message: string;
+  /** the system error code behind it (ENOENT, EACCES, ...), when there was one */
+  errno?: string;
+}
+
+export interface VolumeStat {
+  path: string;
+  /** bytes; for a block device from sysfs, since fstat reports 0 there */
+  size: number;
+  blockDevice: boolean;
+  /** logical block size: direct reads align buffer, offset and length to it */
+  blockSize: number;
+}
+
+export type StatResult = { ok: true; stat: VolumeStat } | { ok: false; error: IoError };
+
+export type ReadResult =
+  | {
+      ok: true;
+      /** exactly the whole mailboxes read: a view, never a partial mailbox */
+      bytes: Uint8Array;
+      /** true when the bytes came through O_DIRECT, false after a buffered fallback */
+      direct: boolean;
+      stat: VolumeStat;
+      /** the read call alone, from performance.now() */
+      readMs: number;
+      warnings: string[];
+    }
+  | { ok: false; error: IoError; stat?: VolumeStat };
+
+export interface ReadOptions {
+  /** how many 4096-byte mailboxes from offset 0: the caller passes maxHostId + 1 */
+  mailboxes: number;
+}
