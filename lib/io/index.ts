@@ -1,5 +1,5 @@
 import 'server-only';
 
-export { readVolume } from './read-volume';
+export { readBuffer, readVolume } from './read-volume';
 export { statVolume } from './stat-volume';
 export type { IoError, IoErrorCode, ReadOptions, ReadResult, StatResult, VolumeStat } from './types';

@@ -2,7 +2,7 @@ import 'server-only';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { alignedBuffer, O_DIRECT } from './direct-io';
+import { alignedBuffer, fitsAlignedRead, O_DIRECT } from './direct-io';
 import { errnoOf, fromSystemError, grouped, unknownError } from './errors';
 import type { IoError } from './types';
 
@@ -60,10 +60,11 @@ export async function readWindow(
   readBytes: number,
   alignment: number,
   blockDevice: boolean,
+  reuse?: Buffer,
 ): Promise<WindowReadResult> {
   let buffer: Buffer;
   try {
-    buffer = alignedBuffer(readBytes, alignment);
+    buffer = reuse && fitsAlignedRead(reuse, readBytes, alignment) ? reuse : alignedBuffer(readBytes, alignment);
   } catch (err) {
     return { ok: false, error: unknownError(path, `cannot allocate a ${grouped(readBytes)}-byte aligned buffer (${(err as Error).message})`) };
   }

@@ -47,4 +47,10 @@ export type ReadResult =
 export interface ReadOptions {
   /** how many 4096-byte mailboxes from offset 0: the caller passes maxHostId + 1 */
   mailboxes: number;
+  /**
+   * Read into this buffer (from readBuffer) instead of fresh memory, when it is
+   * big enough; the bytes returned are then a view of it. Larger windows (a
+   * device with bigger blocks) still get fresh memory.
+   */
+  buffer?: Buffer;
 }

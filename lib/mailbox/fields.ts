@@ -52,13 +52,23 @@ const uuidBe: Codec<string> = {
   write: (bytes, offset, _length, value) => writeUuid(bytes, offset, value, false),
 };
 
-const HEX_DIGIT_PATTERN = /^[0-9a-f]+$/;
+/** Value of one lower-case hex digit, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
 
-/** The size field: null unless it is exactly `length` lower-case hex digits. */
+/** The size field: null unless it is exactly `length` lower-case hex digits. Exact up to 2^53. */
 const hexAscii: Codec<number | null> = {
   read: (bytes, offset, length) => {
-    const text = ascii.read(bytes, offset, length);
-    return HEX_DIGIT_PATTERN.test(text) ? Number.parseInt(text, 16) : null;
+    let value = 0;
+    for (let i = offset; i < offset + length; i++) {
+      const digit = hexDigit(bytes[i]);
+      if (digit < 0) return null;
+      value = value * 16 + digit;
+    }
+    return value;
   },
   write: (bytes, offset, length, value) => {
     if (value === null || !Number.isSafeInteger(value) || value < 0) {

@@ -3,10 +3,11 @@
  * life that the two together show (FORMAT.md, "A request's life").
  */
 import { EXTEND_FIELDS } from './fields';
+import { samePrefix } from './slot';
 import type { DecodedMailbox, DecodedSlot, LifecycleStep, SlotKind, SlotLifecycle } from './types';
 
 // The HSM accepts a reply whose bytes 0..36 (version, opcode, domain, volume) equal its request's.
-const MATCHED_HEX_CHARS = 2 * EXTEND_FIELDS.size.offset; // 37 bytes
+const MATCHED_BYTES = EXTEND_FIELDS.size.offset; // 37
 
 export function lifecycleStep(inbox: DecodedSlot | undefined, outbox: DecodedSlot | undefined): LifecycleStep | null {
   const request: SlotKind = inbox?.kind ?? 'empty';
@@ -15,7 +16,7 @@ export function lifecycleStep(inbox: DecodedSlot | undefined, outbox: DecodedSlo
   switch (request) {
     case 'extend':
       if (reply !== 'extend') return 'requested'; // outbox empty, or a CLEAN left from an earlier request
-      if (inbox!.hex.slice(0, MATCHED_HEX_CHARS) !== outbox!.hex.slice(0, MATCHED_HEX_CHARS)) return 'mismatched_reply';
+      if (!samePrefix(inbox!, outbox!, MATCHED_BYTES)) return 'mismatched_reply';
       return outbox!.sizeMiB === 0 ? 'failed' : 'replied';
     case 'clean':
       return reply === 'clean' ? 'spm_acked' : 'host_acked';

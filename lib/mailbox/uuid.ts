@@ -12,15 +12,23 @@ export function isUuid(text: string): boolean {
   return UUID_PATTERN.test(text);
 }
 
+// Char codes of each byte's two hex digits, and where canonical byte i goes in "xxxxxxxx-xxxx-…".
+const HIGH_DIGIT = Uint8Array.from(HEX_BY_BYTE, (h) => h.charCodeAt(0));
+const LOW_DIGIT = Uint8Array.from(HEX_BY_BYTE, (h) => h.charCodeAt(1));
+const UUID_CHAR_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+const DASH = 0x2d;
+// Built as char codes and turned into a string in one call: concatenating 20 pieces per UUID is ten times slower.
+const uuidChars: number[] = Array.from({ length: 36 }, () => DASH);
+
 /** Reads 16 bytes at `offset` as a canonical lower-case UUID. */
 export function readUuid(bytes: Uint8Array, offset: number, littleEndian: boolean): string {
-  const h = HEX_BY_BYTE;
-  // Byte i of the canonical (big-endian) form.
-  const at = littleEndian ? (i: number) => h[bytes[offset + 15 - i]] : (i: number) => h[bytes[offset + i]];
-  return (
-    at(0) + at(1) + at(2) + at(3) + '-' + at(4) + at(5) + '-' + at(6) + at(7) + '-' +
-    at(8) + at(9) + '-' + at(10) + at(11) + at(12) + at(13) + at(14) + at(15)
-  );
+  for (let i = 0; i < UUID_SIZE_BYTES; i++) {
+    const b = bytes[littleEndian ? offset + 15 - i : offset + i];
+    const at = UUID_CHAR_AT[i];
+    uuidChars[at] = HIGH_DIGIT[b];
+    uuidChars[at + 1] = LOW_DIGIT[b];
+  }
+  return String.fromCharCode.apply(null, uuidChars);
 }
 
 /** Writes a UUID's 16 bytes at `offset`. Throws on a malformed UUID: a caller mistake. */
@@ -33,9 +41,20 @@ export function writeUuid(bytes: Uint8Array, offset: number, uuid: string, littl
   }
 }
 
+const hexChars: number[] = [];
+
 export function toHex(bytes: Uint8Array, offset = 0, length = bytes.length - offset): string {
+  // In chunks: String.fromCharCode.apply takes a bounded number of arguments.
   let out = '';
-  for (let i = offset; i < offset + length; i++) out += HEX_BY_BYTE[bytes[i]];
+  for (let start = offset; start < offset + length; start += 4096) {
+    const end = Math.min(start + 4096, offset + length);
+    hexChars.length = 2 * (end - start);
+    for (let i = start, j = 0; i < end; i++, j += 2) {
+      hexChars[j] = HIGH_DIGIT[bytes[i]];
+      hexChars[j + 1] = LOW_DIGIT[bytes[i]];
+    }
+    out += String.fromCharCode.apply(null, hexChars);
+  }
   return out;
 }
 

@@ -9,6 +9,29 @@ export function mailboxCrcs(bytes: Uint8Array): Int32Array {
   return crcs;
 }
 
+function view(bytes: Uint8Array, start: number, end: number): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start);
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && view(a, 0, a.length).equals(view(b, 0, b.length));
+}
+
+/**
+ * The crc-32s of `bytes`, reusing the previous read's for mailboxes whose
+ * bytes did not change (a memcmp is far cheaper than a crc).
+ */
+export function updateCrcs(bytes: Uint8Array, previous: { bytes: Uint8Array; crcs: Int32Array } | null): Int32Array {
+  if (!previous || previous.bytes.length !== bytes.length) return mailboxCrcs(bytes);
+  const crcs = new Int32Array(previous.crcs.length);
+  for (let i = 0; i < crcs.length; i++) {
+    const start = i * MAILBOX_SIZE_BYTES;
+    const end = start + MAILBOX_SIZE_BYTES;
+    crcs[i] = view(bytes, start, end).equals(view(previous.bytes, start, end)) ? previous.crcs[i] : CRC32.buf(bytes.subarray(start, end));
+  }
+  return crcs;
+}
+
 /** One crc-32 over the per-mailbox crcs (and anything else that changes the answer). */
 export function combineCrcs(parts: ReadonlyArray<Int32Array | string | null>): number {
   let crc = 0;

@@ -4,10 +4,10 @@ import 'server-only';
  * watching. A read slower than the interval delays the next one; reads of a
  * volume never overlap.
  */
-import { readVolume, type VolumeStat } from '@/lib/io';
+import { readBuffer, readVolume, type VolumeStat } from '@/lib/io';
 import type { ReadError } from '@/lib/api/types';
 import type { VolumeKind } from '@/lib/mailbox';
-import { mailboxCrcs } from './fingerprint';
+import { sameBytes, updateCrcs } from './fingerprint';
 import type { SourceConfig } from './config';
 
 export interface VolumeRead {
@@ -49,6 +49,8 @@ export class Poller {
   private running = false;
   private inFlight: Promise<PollRead> | null = null;
   private listeners = new Set<Listener>();
+  /** per volume, a read buffer whose bytes nobody holds: reused to spare fresh memory's page faults */
+  private spare: Record<VolumeKind, Buffer | null> = { inbox: null, outbox: null };
   latest: PollRead | null = null;
 
   constructor(readonly source: SourceConfig, readonly options: PollerOptions) {}
@@ -113,15 +115,27 @@ export class Poller {
   private async readOne(kind: VolumeKind, path: string | null, previous: VolumeRead | null): Promise<VolumeRead | null> {
     if (path === null) return null;
     // The reader reads maxHostId + 1 mailboxes: the SPM's window plus host maxHostId's own, to flag mail there.
-    const result = await readVolume(path, { mailboxes: this.options.maxHostId + 1 });
+    const mailboxes = this.options.maxHostId + 1;
+    const buffer = (this.spare[kind] ??= readBuffer(mailboxes));
+    const result = await readVolume(path, { mailboxes, buffer });
     if (!result.ok) {
       return {
         kind, path, bytes: null, crcs: null, direct: false, error: { code: result.error.code, message: result.error.message },
         readMs: 0, warnings: [], stat: result.stat ?? null, lastOkAt: previous?.lastOkAt ?? null,
       };
     }
+    let { bytes } = result;
+    let crcs: Int32Array;
+    if (previous?.bytes && previous.crcs && sameBytes(previous.bytes, bytes)) {
+      // Nothing changed: keep handing out the previous bytes, which listeners may hold; the buffer stays spare.
+      bytes = previous.bytes;
+      crcs = previous.crcs;
+    } else {
+      crcs = updateCrcs(bytes, previous?.bytes && previous.crcs ? { bytes: previous.bytes, crcs: previous.crcs } : null);
+      if (bytes.buffer === buffer.buffer) this.spare[kind] = null; // handed out: never overwrite it
+    }
     return {
-      kind, path, bytes: result.bytes, crcs: mailboxCrcs(result.bytes), direct: result.direct, error: null,
+      kind, path, bytes, crcs, direct: result.direct, error: null,
       readMs: result.readMs, warnings: result.warnings, stat: result.stat, lastOkAt: Date.now(),
     };
   }
