@@ -19,7 +19,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 echo "== type-checking"
-node_modules/.bin/tsc --noEmit
+node_modules/.bin/tsc --noEmit --incremental false
 
 echo "== building the app"
 mkdir -p test-results

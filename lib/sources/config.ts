@@ -20,13 +20,15 @@ export interface Config {
   pollMs: number;
 }
 
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 export const DEFAULT_POLL_MS = 500;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_HOST_ID_LIMIT = VOLUME_SIZE_BYTES / MAILBOX_SIZE_BYTES - 1; // 4095 mailboxes after mailbox 0
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, errors: string[]): number {
+function integer(env: Env, name: string, fallback: number, min: number, max: number, errors: string[]): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw.trim());
@@ -91,7 +93,7 @@ function parseEntry(entry: string, errors: string[]): SourceConfig | null {
   return source;
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+export function parseConfig(env: Env = process.env): ConfigResult {
   const errors: string[] = [];
   const maxHostId = integer(env, 'MAILBOX_MAX_HOST_ID', DEFAULT_MAX_HOST_ID, 1, MAX_HOST_ID_LIMIT, errors);
   const pollMs = integer(env, 'MAILBOX_POLL_MS', DEFAULT_POLL_MS, 50, 60_000, errors);
