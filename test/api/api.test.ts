@@ -4,7 +4,7 @@ import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecodeResponse, MailboxResponse, Snapshot, SourcesResponse } from '@/lib/api/types';
-import { MAILBOX_SIZE_BYTES, VOLUME_SIZE_BYTES } from '@/lib/mailbox';
+import { checksum, MAILBOX_SIZE_BYTES, VOLUME_SIZE_BYTES } from '@/lib/mailbox';
 import { fixture } from '../support/fixtures';
 import { CLEAN, encodeMailbox, makePool, request, tornMailbox, type TestPool } from '../support/pool';
 import { startServer, type RunningServer } from '../support/server';
@@ -67,10 +67,11 @@ describe('GET /api/sources/{id}/snapshot', () => {
     expect(body.inbox).toMatchObject({ path: pool.inbox, direct: true, error: null });
     expect(body.hosts.map((h) => h.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const host = (id: number) => body.hosts[id - 1];
-    expect(host(3).inbox).toMatchObject({ state: 'valid', checksum: { stored: 6455, computed: 6455 } });
+    const sum = checksum(encodeMailbox({ 0: request(3, 0, 128) }));
+    expect(host(3).inbox).toMatchObject({ state: 'valid', checksum: { stored: sum, computed: sum } });
     expect(host(3).inbox!.slots[0]).toMatchObject({ index: 0, kind: 'extend', sizeMiB: 128 });
     expect(host(3).lifecycle).toEqual([{ slot: 0, step: 'requested' }]);
-    expect(host(7).inbox).toMatchObject({ state: 'checksum_missing', checksum: { stored: 0, computed: 6457 } });
+    expect(host(7).inbox).toMatchObject({ state: 'checksum_missing', checksum: { stored: 0, computed: checksum(tornMailbox({ 1: request(7, 1, 100) })) } });
     expect(host(5).lifecycle).toEqual([{ slot: 0, step: 'free' }]);
     expect(host(10).outsideWindow).toBe(true);
     expect(body.findings.map((f) => [f.id, f.host])).toEqual(expect.arrayContaining([
