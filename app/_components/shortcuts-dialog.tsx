@@ -1,0 +1,38 @@
+import { Legend } from '@/components/vocabulary/legend';
+
+export const SHORTCUTS: ReadonlyArray<[keys: string, action: string]> = [
+  ['↑ ↓ ← →  (or k j h l)', 'move the selection between hosts and slots'],
+  ['Home / End', 'first / last slot of the row'],
+  ['Enter', 'open the selected host’s detail'],
+  ['Esc', 'close the detail (or this help)'],
+  ['Space', 'pause / resume live updates'],
+  ['p', 'problems only: show just the hosts with findings'],
+  ['e', 'show / fold the hosts without mail'],
+  ['?', 'show this help'],
+];
+
+/** Every shortcut, then the legend. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center bg-black/40 pt-[10vh]" onClick={onClose}>
+      <div role="dialog" aria-modal="true" aria-label="keyboard shortcuts" className="max-h-[80vh] w-[min(64rem,94vw)] overflow-auto rounded border border-line-strong bg-panel p-4 shadow-xl" onClick={(e) => e.stopPropagation()}>
+        <div className="mb-2 flex items-center">
+          <h2 className="text-[15px] font-semibold">Keyboard</h2>
+          <button type="button" className="btn ml-auto" onClick={onClose}>✕ close <kbd>Esc</kbd></button>
+        </div>
+        <table className="mb-4 text-[13px]">
+          <tbody>
+            {SHORTCUTS.map(([keys, action]) => (
+              <tr key={keys}>
+                <td className="py-0.5 pr-6 font-mono whitespace-nowrap">{keys}</td>
+                <td className="text-muted">{action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2 className="mb-2 text-[15px] font-semibold">Legend</h2>
+        <Legend />
+      </div>
+    </div>
+  );
+}

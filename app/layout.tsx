@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { THEME_SCRIPT } from '@/components/ui/theme';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Mailbox Inspector',
+  description: 'Live view of oVirt vdsm storage mailboxes (inbox/outbox): requests, replies, checksums, torn writes.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets data-theme before the first paint; React must not undo it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-bg font-sans text-fg">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import type { MailboxResponse, SourceInfo } from '@/lib/api/types';
+import { hexdumpC, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES, SLOT_SIZE_BYTES } from '@/lib/mailbox';
+import { formatClock, hex } from '@/components/format/units';
+import { HexView } from '@/components/hex-view/hex-view';
+import type { HexPane } from '@/components/hex-view/types';
+import { CopyButton } from '@/components/ui/copy-button';
+import { BadgeList } from '@/components/vocabulary/badge-list';
+import { mailboxBadges } from '@/components/vocabulary/mailbox-status';
+import { ChecksumTable } from './checksum-table';
+import { decodeDetail, hostSnapshotOf } from './decode-detail';
+import { FieldLegend } from './field-legend';
+import { mailboxRanges } from './mailbox-ranges';
+import { SlotTable } from './slot-table';
+
+interface HostDetailProps {
+  source: SourceInfo;
+  host: number;
+  slot: number | null;
+  data: MailboxResponse | undefined;
+  error: Error | undefined;
+  onSelectSlot: (slot: number) => void;
+  onClose: () => void;
+}
+
+const sectorLabel = (i: number) => `sector ${i}`;
+
+/** One host's inbox and outbox mailboxes: decoded slots, checksum, annotated hex side by side. */
+export function HostDetail({ source, host, slot, data, error, onSelectSlot, onClose }: HostDetailProps) {
+  const [foldZeros, setFoldZeros] = useState(true);
+  const detail = useMemo(() => (data && data.host === host ? decodeDetail(data, source.maxHostId) : null), [data, host, source.maxHostId]);
+  const address = host * MAILBOX_SIZE_BYTES;
+
+  const panes = useMemo<HexPane[]>(() => {
+    if (!detail) return [];
+    return [
+      {
+        id: 'inbox', title: `inbox · written by host ${host}`, bytes: detail.inbox, previous: detail.previous?.inbox,
+        ranges: detail.inbox ? mailboxRanges(detail.inbox, 'inbox', host, detail.decodedInbox?.checksum ?? null) : [],
+      },
+      {
+        id: 'outbox', title: 'outbox · written by the SPM', bytes: detail.outbox, previous: detail.previous?.outbox,
+        ranges: detail.outbox ? mailboxRanges(detail.outbox, 'outbox', host, null) : [],
+      },
+    ];
+  }, [detail, host]);
+  const focus = useMemo(() => (slot === null ? null : { offset: slot * SLOT_SIZE_BYTES, length: SLOT_SIZE_BYTES }), [slot]);
+
+  return (
+    <section aria-label={`host ${host} detail`} data-detail-host={host} className="bg-panel">
+      <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line bg-panel px-4 py-1.5">
+        <h2 className="text-[15px] font-semibold">host <span className="num">{host}</span></h2>
+        {detail && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId)} />}
+        <span className="font-mono text-[12px] text-muted">offset {hex(address)} ({address} B) in both volumes</span>
+        {detail && (
+          <span className="text-[12px] text-muted">
+            read <span className="num">#{detail.seq}</span> at {formatClock(new Date(detail.readAt))}
+          </span>
+        )}
+        <span className="ml-auto flex gap-1.5">
+          {detail?.inbox && <CopyButton label="copy inbox hexdump" text={() => hexdumpC(detail.inbox!, address)} title="hexdump -C of this inbox mailbox" />}
+          {detail?.outbox && <CopyButton label="copy outbox hexdump" text={() => hexdumpC(detail.outbox!, address)} title="hexdump -C of this outbox mailbox" />}
+          <CopyButton label="copy link" text={() => window.location.href} title="a link that opens this view" />
+          <button type="button" className="btn" onClick={onClose} title="close (Esc)">✕ close <kbd>Esc</kbd></button>
+        </span>
+      </header>
+
+      {error && <p role="alert" className="mx-4 mt-2 text-(--ink-vermillion)">Could not load host {host}’s mailboxes: {error.message}</p>}
+      {!detail && !error && <p className="px-4 py-3 text-muted">Loading host {host}…</p>}
+      {detail && (
+        <div className="space-y-3 px-4 py-2">
+          <div className="flex flex-wrap items-start gap-x-10 gap-y-2">
+            <div>
+              <h3 className="mb-0.5 text-[12px] font-semibold text-muted">inbox checksum</h3>
+              <ChecksumTable checksum={detail.decodedInbox?.checksum ?? null} />
+            </div>
+            <div className="min-w-[30rem] flex-1">
+              <h3 className="mb-0.5 text-[12px] font-semibold text-muted">slots ({detail.slots.length} not empty)</h3>
+              <SlotTable host={host} slots={detail.slots} selectedSlot={slot} onSelect={onSelectSlot} />
+            </div>
+          </div>
+          <div>
+            <div className="mb-1 flex flex-wrap items-center gap-x-4 gap-y-1">
+              <h3 className="text-[12px] font-semibold text-muted">bytes</h3>
+              <FieldLegend />
+              {detail.previous && (
+                <span className="hex text-[12px] text-muted">
+                  <span data-changed="" className="px-1 font-mono">00</span> changed since read #{detail.previous.seq} ({formatClock(new Date(detail.previous.readAt))})
+                </span>
+              )}
+              <label className="ml-auto flex items-center gap-1 text-[12px] text-muted">
+                <input type="checkbox" checked={!foldZeros} onChange={(e) => setFoldZeros(!e.target.checked)} /> show zero lines
+              </label>
+            </div>
+            <div className="overflow-x-auto">
+              <HexView panes={panes} length={MAILBOX_SIZE_BYTES} baseAddress={address} ruleEvery={SECTOR_SIZE_BYTES}
+                ruleLabel={sectorLabel} focus={focus} foldZeros={foldZeros} />
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN, extend } from '@/lib/mailbox';
+import { snapshotOf } from '@/test/ui/snapshot-of';
+import { buildGridModel, rowSeverity } from './grid-model';
+
+const D = '8adbc85e-e554-4ae0-b318-8a5465fe5fe1';
+const V = 'd772f1c6-3ebb-43c3-a42e-73fcd8255a5f';
+const req = (mib: number) => extend(D, V, mib);
+
+describe('buildGridModel', () => {
+  it('gives one row per host mailbox with the lifecycle step of every non-empty slot', () => {
+    const model = buildGridModel(null, snapshotOf({ inbox: { 3: { 0: req(128), 1: req(256) } }, outbox: { 3: { 0: req(128) } } }), 1000);
+    expect(model.rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const row = model.rows[2];
+    expect(row.cells.map((c) => [c.slot, c.step])).toEqual([[0, 'replied'], [1, 'requested']]);
+    expect(row.state).toBe('valid');
+    expect(row.hasMail).toBe(true);
+    expect(row.problem).toBe(false);
+    expect(model.counts).toEqual({ hostsWithMail: 1, waiting: 1, failingNow: 0, failingSeen: 0 });
+  });
+
+  it('marks a torn mailbox as a problem and counts it failing now and since the page opened', () => {
+    const model = buildGridModel(null, snapshotOf({ inbox: { 7: { 1: req(100) } }, torn: [7] }), 1000);
+    const row = model.rows[6];
+    expect(row.state).toBe('checksum_missing');
+    expect(row.problem).toBe(true);
+    expect(row.badges[0]).toMatchObject({ tone: 'torn', word: 'TORN' });
+    expect(rowSeverity(row)).toBe('error');
+    expect(model.counts.failingNow).toBe(1);
+    expect(model.counts.failingSeen).toBe(1);
+  });
+
+  it('keeps the row objects of unchanged hosts, so memoized rows skip rendering', () => {
+    const first = buildGridModel(null, snapshotOf({ inbox: { 1: { 0: req(1) }, 2: { 0: req(2) } } }), 1000);
+    const again = buildGridModel(first, snapshotOf({ inbox: { 1: { 0: req(1) }, 2: { 0: req(2) } }, seq: 2 }), 2000);
+    expect(again.rows).toBe(first.rows);
+    const changed = buildGridModel(again, snapshotOf({ inbox: { 1: { 0: req(1) }, 2: { 0: req(2), 5: req(3) } }, seq: 3 }), 3000);
+    expect(changed.rows[0]).toBe(first.rows[0]);
+    expect(changed.rows[1]).not.toBe(first.rows[1]);
+  });
+
+  it('counts a change on the cells that changed only, and not on the first snapshot', () => {
+    const first = buildGridModel(null, snapshotOf({ inbox: { 2: { 0: req(2) } } }), 1000);
+    expect(first.rows[1].cells[0]).toMatchObject({ changes: 0, changedAt: 0 });
+    const replied = buildGridModel(first, snapshotOf({ inbox: { 2: { 0: req(2), 4: req(9) } }, outbox: { 2: { 0: req(2) } } }), 2000);
+    const [slot0, slot4] = replied.rows[1].cells;
+    expect(slot0).toMatchObject({ slot: 0, step: 'replied', changes: 1, changedAt: 2000 });
+    expect(slot4).toMatchObject({ slot: 4, step: 'requested', changes: 1, changedAt: 2000 });
+    const acked = buildGridModel(replied, snapshotOf({ inbox: { 2: { 0: CLEAN, 4: req(9) } }, outbox: { 2: { 0: req(2) } } }), 3000);
+    expect(acked.rows[1].cells[0]).toMatchObject({ step: 'host_acked', changes: 2 });
+    expect(acked.rows[1].cells[1]).toBe(slot4);
+  });
+
+  it('counts each new checksum failure once while it lasts', () => {
+    const torn = { inbox: { 4: { 0: req(1) } }, torn: [4] };
+    const a = buildGridModel(null, snapshotOf(torn), 1);
+    const b = buildGridModel(a, snapshotOf({ ...torn, seq: 2 }), 2);
+    const healed = buildGridModel(b, snapshotOf({ inbox: { 4: { 0: req(1) } } }), 3);
+    const again = buildGridModel(healed, snapshotOf(torn), 4);
+    expect([a, b, healed, again].map((m) => [m.counts.failingNow, m.counts.failingSeen])).toEqual([[1, 1], [1, 1], [0, 1], [1, 2]]);
+    expect(again.watchingSince).toBe(1);
+  });
+
+  it('flags mail in the mailbox of host maxHostId, outside the SPM read window', () => {
+    const model = buildGridModel(null, snapshotOf({ inbox: { 10: { 0: req(4096) } } }), 1);
+    const row = model.rows[9];
+    expect(row.host.outsideWindow).toBe(true);
+    expect(row.problem).toBe(true);
+    expect(row.badges.map((b) => b.word)).toContain('OUTSIDE WINDOW');
+  });
+
+  it('does not count free slots (a CLEAN left in the outbox) as mail', () => {
+    const model = buildGridModel(null, snapshotOf({ outbox: { 5: { 0: CLEAN } } }), 1);
+    expect(model.rows[4].cells.map((c) => c.step)).toEqual(['free']);
+    expect(model.rows[4].hasMail).toBe(false);
+    expect(model.counts.hostsWithMail).toBe(0);
+  });
+});

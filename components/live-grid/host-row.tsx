@@ -1,0 +1,86 @@
+import { memo, type MouseEvent } from 'react';
+import { MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
+import { BadgeList } from '@/components/vocabulary/badge-list';
+import { STEP_LOOKS } from '@/components/vocabulary/steps';
+import { cellTitle } from './cell-title';
+import { ChecksumCells } from './checksum-cells';
+import { rowSeverity, type CellModel, type RowModel } from './grid-model';
+
+export const FLASH_MS = 1600;
+
+export type PickHandler = (host: number, slot: number | null) => void;
+
+interface HostRowProps {
+  row: RowModel;
+  /** the selected slot when this row holds the selection; undefined otherwise */
+  selectedSlot?: number | null;
+  /** this host's detail is open */
+  open: boolean;
+  onPick: PickHandler;
+}
+
+function flashClass(cell: CellModel): string {
+  if (cell.changedAt === 0 || Date.now() - cell.changedAt > FLASH_MS) return '';
+  return cell.changes % 2 ? ' flash-a' : ' flash-b';
+}
+
+/** The slot under the pointer, from its x position: empty cells are not in the DOM. */
+function slotAt(event: MouseEvent<HTMLElement>): number {
+  const box = event.currentTarget.getBoundingClientRect();
+  const slot = Math.floor(((event.clientX - box.left) / box.width) * MESSAGE_SLOTS_PER_MAILBOX);
+  return Math.max(0, Math.min(MESSAGE_SLOTS_PER_MAILBOX - 1, slot));
+}
+
+/** One host mailbox: id, its 63 slots, its checksum state. Re-renders only when its row or selection changes. */
+export const HostRow = memo(function HostRow({ row, selectedSlot, open, onPick }: HostRowProps) {
+  const selected = selectedSlot !== undefined;
+  const severity = rowSeverity(row);
+  const torn = row.state === 'checksum_missing';
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      data-host-id={row.id}
+      data-mailbox-state={row.state}
+      data-severity={severity ?? undefined}
+      className={`row-edge grid h-[22px] cursor-pointer grid-cols-[3.5rem_minmax(0,1fr)_20rem] items-stretch border-b border-line ${
+        selected ? 'bg-(--selected-row)' : 'hover:bg-hover'
+      }`}
+      onClick={() => onPick(row.id, null)}
+    >
+      <div role="rowheader" className={`num flex items-center justify-end pr-2 ${open ? 'font-bold text-fg' : 'text-muted'}`}>
+        {open && <span className="mr-1 text-focus" aria-hidden>▸</span>}
+        {row.id}
+      </div>
+      <div
+        role="gridcell"
+        aria-label={`host ${row.id} slots`}
+        className="slot-track relative py-[2px]"
+        onClick={(e) => {
+          e.stopPropagation();
+          onPick(row.id, slotAt(e));
+        }}
+      >
+        {row.cells.map((cell) => (
+          <span
+            key={cell.slot}
+            data-slot={cell.slot}
+            data-step={cell.step}
+            title={cellTitle(row.host, cell.slot, cell.step)}
+            className={`step mx-px text-[11px]${flashClass(cell)}`}
+            style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
+          >
+            {STEP_LOOKS[cell.step].glyph}
+          </span>
+        ))}
+        {selected && selectedSlot !== null && (
+          <span className="cursor" style={{ gridColumn: selectedSlot + 1, gridRow: 1 }} aria-hidden />
+        )}
+      </div>
+      <div className={`grid min-w-0 grid-cols-[minmax(0,1fr)_4.5rem_1.25rem_4.5rem] items-center pr-2 pl-2 text-[12px] ${torn ? 'hatched' : ''}`}>
+        <BadgeList badges={row.badges} details={false} />
+        <ChecksumCells host={row.host} />
+      </div>
+    </div>
+  );
+});

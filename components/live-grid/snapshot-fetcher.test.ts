@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { extend } from '@/lib/mailbox';
+import { snapshotOf } from '@/test/ui/snapshot-of';
+import { createSnapshotFetcher } from './snapshot-fetcher';
+
+const req = extend('8adbc85e-e554-4ae0-b318-8a5465fe5fe1', 'd772f1c6-3ebb-43c3-a42e-73fcd8255a5f', 128);
+
+describe('createSnapshotFetcher', () => {
+  it('sends the ETag back and keeps the rows on 304, taking the read time from the headers', async () => {
+    const sent: Array<Record<string, string>> = [];
+    const snapshot = snapshotOf({ inbox: { 2: { 0: req } } });
+    const replies = [
+      new Response(JSON.stringify(snapshot), { status: 200, headers: { ETag: '"abc"' } }),
+      new Response(null, { status: 304, headers: { ETag: '"abc"', 'X-Mailbox-Seq': '9', 'X-Mailbox-Read-At': '2026-01-01T00:00:05.000Z' } }),
+    ];
+    let now = 100;
+    const fetchSnapshot = createSnapshotFetcher(async (_url, init) => {
+      sent.push(init.headers as Record<string, string>);
+      return replies.shift()!;
+    }, () => now);
+    const first = await fetchSnapshot('/s');
+    now = 200;
+    const second = await fetchSnapshot('/s');
+    expect(sent).toEqual([{}, { 'If-None-Match': '"abc"' }]);
+    expect(second.rows).toBe(first.rows);
+    expect(second.confirmedAt).toBe(200);
+    expect(second.lastRead).toEqual({ seq: 9, readAt: '2026-01-01T00:00:05.000Z' });
+    expect(second.readSeenAt).toBe(200);
+  });
+
+  it('notices when the server answers but its reads stop advancing', async () => {
+    const unchanged = () => new Response(null, { status: 304, headers: { ETag: '"e"', 'X-Mailbox-Seq': '1', 'X-Mailbox-Read-At': 'x' } });
+    const replies = [new Response(JSON.stringify(snapshotOf({})), { status: 200, headers: { ETag: '"e"' } }), unchanged(), unchanged()];
+    let now = 100;
+    const fetchSnapshot = createSnapshotFetcher(async () => replies.shift()!, () => now);
+    await fetchSnapshot('/s');
+    now = 5000;
+    await fetchSnapshot('/s');
+    now = 9000;
+    const last = await fetchSnapshot('/s');
+    expect(last.confirmedAt).toBe(9000);
+    expect(last.readSeenAt).toBe(100);
+  });
+
+  it('turns an API error into a sentence', async () => {
+    const fetchSnapshot = createSnapshotFetcher(async () =>
+      new Response(JSON.stringify({ error: { code: 'unknown_source', message: 'no source "x"' } }), { status: 404 }));
+    await expect(fetchSnapshot('/s')).rejects.toThrow('snapshot: no source "x" (HTTP 404)');
+  });
+});

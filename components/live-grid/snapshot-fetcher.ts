@@ -1,0 +1,52 @@
+/**
+ * The SWR fetcher of a source's snapshot: sends the last ETag as
+ * If-None-Match, keeps the model on 304 (noting the read the server reports
+ * in its headers), and builds the next model from the previous one on 200.
+ */
+import type { ApiError, Snapshot } from '@/lib/api/types';
+import { buildGridModel, type GridModel } from './grid-model';
+
+interface Entry {
+  etag: string | null;
+  model: GridModel;
+}
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export async function responseError(res: Response, what: string): Promise<Error> {
+  let detail = res.statusText || `HTTP ${res.status}`;
+  try {
+    const body = (await res.json()) as ApiError;
+    if (body?.error?.message) detail = body.error.message;
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new Error(`${what}: ${detail} (HTTP ${res.status})`);
+}
+
+export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
+  const cache = new Map<string, Entry>();
+  return async function fetchSnapshot(url: string): Promise<GridModel> {
+    const entry = cache.get(url);
+    const headers: Record<string, string> = entry?.etag ? { 'If-None-Match': entry.etag } : {};
+    const res = await fetchImpl(url, { headers, cache: 'no-store' });
+    if (res.status === 304 && entry) {
+      const seq = Number(res.headers.get('x-mailbox-seq'));
+      const readAt = res.headers.get('x-mailbox-read-at');
+      const now = clock();
+      const advanced = Number.isFinite(seq) && readAt !== null && seq > entry.model.lastRead.seq;
+      entry.model = {
+        ...entry.model,
+        confirmedAt: now,
+        lastRead: advanced ? { seq, readAt } : entry.model.lastRead,
+        readSeenAt: advanced ? now : entry.model.readSeenAt,
+      };
+      return entry.model;
+    }
+    if (!res.ok) throw await responseError(res, 'snapshot');
+    const snapshot = (await res.json()) as Snapshot;
+    const model = buildGridModel(entry?.model ?? null, snapshot, clock());
+    cache.set(url, { etag: res.headers.get('etag'), model });
+    return model;
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Which rows the grid shows: hosts without mail fold into one band unless
+ * expanded, "problems only" keeps the hosts with findings. Problems never
+ * fold away, and the selected host always stays on screen.
+ */
+import type { RowModel } from './grid-model';
+
+export interface RowFilter {
+  showEmpty: boolean;
+  problemsOnly: boolean;
+  selectedHost: number | null;
+}
+
+export interface GridView {
+  rows: readonly RowModel[];
+  /** hosts left out of `rows` because they have no mail */
+  folded: number[];
+  /** hosts left out by "problems only" */
+  filtered: number;
+}
+
+export function gridView(all: readonly RowModel[], filter: RowFilter): GridView {
+  const rows: RowModel[] = [];
+  const folded: number[] = [];
+  let filtered = 0;
+  for (const row of all) {
+    const pinned = row.id === filter.selectedHost;
+    if (filter.problemsOnly && !row.problem && !pinned) filtered++;
+    else if (!filter.showEmpty && !row.hasMail && !row.problem && !pinned) folded.push(row.id);
+    else rows.push(row);
+  }
+  return { rows, folded, filtered };
+}
+
+/** "1–2, 4, 6–249": host ids as ranges, for the folded band. */
+export function idRanges(ids: readonly number[], max = 6): string {
+  const parts: string[] = [];
+  for (let i = 0; i < ids.length; ) {
+    let j = i;
+    while (j + 1 < ids.length && ids[j + 1] === ids[j] + 1) j++;
+    parts.push(i === j ? String(ids[i]) : `${ids[i]}–${ids[j]}`);
+    i = j + 1;
+  }
+  return parts.length > max ? `${parts.slice(0, max).join(', ')}, …` : parts.join(', ');
+}
