@@ -2,10 +2,16 @@ import 'server-only';
 /**
  * A configured source while the server runs: its poller, the latest read
  * decoded once (only when its bytes changed), the snapshot served from that
- * cache, and each host's previous mailbox bytes for "changed since" views.
+ * cache, each host's previous mailbox bytes for "changed since" views, and
+ * the history of reads with what it proves (episodes, requests, metrics).
  */
 import type { MailboxBytes, MailboxResponse, Snapshot, SourceInfo, VolumeInfo } from '@/lib/api/types';
+import { isStuck } from '@/lib/analysis/request-record';
+import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '@/lib/history/settings';
+import { SourceHistory, type IngestResult } from '@/lib/history/source-history';
 import { decodeVolume, MAILBOX_SIZE_BYTES, type DecodedVolume } from '@/lib/mailbox';
+import { metrics } from '@/lib/metrics/metrics';
+import { initSourceMetrics, recordRead, type SourceGauges } from '@/lib/metrics/record';
 import type { SourceConfig } from './config';
 import { combineCrcs, sameCrcs } from './fingerprint';
 import { Poller, type PollerOptions, type PollRead, type VolumeRead } from './poller';
@@ -41,9 +47,12 @@ export class LiveSource {
   private hostsCache: Snapshot['hosts'] = [];
   private previousByHost = new Map<number, HostHistory>();
   private lastRead: PollRead | null = null;
+  readonly history: SourceHistory;
 
-  constructor(readonly config: SourceConfig, readonly options: PollerOptions) {
+  constructor(readonly config: SourceConfig, readonly options: PollerOptions, readonly historySettings: HistorySettings = DEFAULT_HISTORY_SETTINGS) {
     this.poller = new Poller(config, options);
+    this.history = new SourceHistory({ ...historySettings, maxHostId: options.maxHostId });
+    initSourceMetrics(metrics(), config.id);
     this.poller.onRead((read) => this.accept(read));
   }
 
@@ -132,6 +141,33 @@ export class LiveSource {
       read.outbox?.crcs ?? null, read.outbox?.error?.code ?? String(read.outbox?.direct),
     ]);
     this.served = { snapshot, etag: `"${fingerprint.toString(16).padStart(8, '0')}"` };
+    this.remember(read);
+  }
+
+  /** Into the history and the metrics. A failure here must not cost the live view, so it is only logged. */
+  private remember(read: PollRead): void {
+    let result: IngestResult | null = null;
+    try {
+      result = this.history.ingest(read);
+    } catch (err) {
+      console.error(`source ${this.config.name}: history failed at read ${read.seq}:`, err);
+    }
+    recordRead(metrics(), this.config.id, read, result, result ? this.gauges(read.readAt) : null);
+  }
+
+  private gauges(now: number): SourceGauges {
+    let requestsPending = 0;
+    let requestsStuck = 0;
+    for (const record of this.history.requests.open()) {
+      if (record.repliedAt === null) requestsPending++;
+      if (isStuck(record, now, this.historySettings.stuckMs)) requestsStuck++;
+    }
+    return {
+      requestsPending, requestsStuck,
+      episodesPending: this.history.episodes.openEpisodes().length,
+      historyReads: this.history.store.size,
+      historyBytes: this.history.store.bytes,
+    };
   }
 
   private rememberChangedHosts(before: PollRead, now: PollRead): void {

@@ -4,7 +4,8 @@ import 'server-only';
  * Kept on globalThis: Next bundles route handlers separately, and they must
  * all share one poller per source.
  */
-import { parseConfig, type Config } from './config';
+import { parseHistorySettings, type HistorySettings } from '@/lib/history/settings';
+import { parseConfig, type Config, type Env } from './config';
 import { startDemo, type Demo } from './demo';
 import { LiveSource } from './live-source';
 
@@ -16,6 +17,7 @@ export class ConfigError extends Error {
 
 export interface Registry {
   config: Config;
+  history: HistorySettings;
   sources: LiveSource[];
   get(id: string): LiveSource | undefined;
   stop(): Promise<void>;
@@ -24,9 +26,10 @@ export interface Registry {
 const KEY = Symbol.for('mailbox-inspector.registry');
 type Global = typeof globalThis & { [KEY]?: Promise<Registry> };
 
-async function create(env: NodeJS.ProcessEnv): Promise<Registry> {
+async function create(env: Env): Promise<Registry> {
   const parsed = parseConfig(env);
-  if (!parsed.ok) throw new ConfigError(parsed.errors);
+  const history = parseHistorySettings(env);
+  if (!parsed.ok || !history.ok) throw new ConfigError([...(parsed.ok ? [] : parsed.errors), ...(history.ok ? [] : history.errors)]);
   const { config } = parsed;
   let demo: Demo | null = null;
   const configs = [...config.sources];
@@ -34,11 +37,12 @@ async function create(env: NodeJS.ProcessEnv): Promise<Registry> {
     demo = await startDemo(config.maxHostId);
     configs.push(demo.source);
   }
-  const sources = configs.map((source) => new LiveSource(source, { maxHostId: config.maxHostId, pollMs: config.pollMs }));
+  const sources = configs.map((source) => new LiveSource(source, { maxHostId: config.maxHostId, pollMs: config.pollMs }, history.settings));
   for (const source of sources) source.start();
   const byId = new Map(sources.map((s) => [s.id, s]));
   return {
     config: { ...config, sources: configs },
+    history: history.settings,
     sources,
     get: (id) => byId.get(id),
     stop: async () => {
@@ -49,7 +53,7 @@ async function create(env: NodeJS.ProcessEnv): Promise<Registry> {
 }
 
 /** The registry, created on first use. Rejects with a ConfigError on bad configuration. */
-export function registry(env: NodeJS.ProcessEnv = process.env): Promise<Registry> {
+export function registry(env: Env = process.env): Promise<Registry> {
   const g = globalThis as Global;
   g[KEY] ??= create(env);
   return g[KEY];

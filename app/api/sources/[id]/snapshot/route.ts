@@ -1,5 +1,8 @@
-import { json } from '@/lib/api/respond';
+import { seqParam } from '@/lib/api/params';
+import { json, jsonError } from '@/lib/api/respond';
+import type { LiveSource } from '@/lib/sources/live-source';
 import { findSource } from '@/lib/sources/lookup';
+import { pastSnapshot } from '@/lib/sources/past-read';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -7,6 +10,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const source = await findSource((await params).id);
   if (source instanceof Response) return source;
+  const seq = seqParam(new URL(request.url).searchParams, 'seq');
+  if (!seq.ok) return seq.response;
+  if (seq.value !== null) return past(source, seq.value);
   const { snapshot, etag } = await source.snapshot();
   // The ETag follows the bytes read; these headers tell a 304's receiver that a read did happen.
   const headers = {
@@ -17,4 +23,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return json(snapshot, { headers });
+}
+
+/** `?seq=SEQ`: the snapshot as it was at that read, rebuilt from the history. It never changes, so no ETag dance. */
+async function past(source: LiveSource, seq: number): Promise<Response> {
+  await source.latestRead();
+  const snapshot = pastSnapshot(source, seq);
+  if (!snapshot) {
+    const { store } = source.history;
+    return jsonError(404, 'not_in_history',
+      `read ${seq} of ${source.id} is not in the history (kept: reads ${store.oldestSeq ?? '-'} to ${store.latest?.seq ?? '-'}; ` +
+      `MAILBOX_HISTORY_S and MAILBOX_HISTORY_MAX_MB set how much is kept)`);
+  }
+  return json(snapshot, { headers: { 'X-Mailbox-Seq': String(seq), 'X-Mailbox-Read-At': snapshot.readAt } });
 }

@@ -1,0 +1,20 @@
+import { intParam, seqParam } from '@/lib/api/params';
+import { json } from '@/lib/api/respond';
+import { episodesResponse } from '@/lib/sources/history-views';
+import { findSource } from '@/lib/sources/lookup';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** Checksum-failure episodes, newest first. `?since=SEQ`: those with a failed read after SEQ or still pending; `?host=N`. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const source = await findSource((await params).id);
+  if (source instanceof Response) return source;
+  const query = new URL(request.url).searchParams;
+  const since = seqParam(query, 'since');
+  if (!since.ok) return since.response;
+  const host = intParam(query, 'host', 1, source.options.maxHostId);
+  if (!host.ok) return host.response;
+  await source.latestRead();
+  return json(episodesResponse(source, { since: since.value, host: host.value }));
+}

@@ -1,0 +1,133 @@
+/**
+ * "Copy incident summary": Markdown ready to paste into a ticket, with the
+ * glyphs of the UI (UI.md) so it reads the same as the screen. Pure: takes
+ * plain data (the API's JSON shapes plus the mailbox bytes to dump).
+ */
+import type { EpisodeJson, EpisodeVerdict, RequestJson } from '@/lib/api/history-types';
+import { hexdumpC } from '@/lib/mailbox';
+import { cell, duration, mib, percentile, utcDateTime, utcTime } from './format';
+
+export interface IncidentMailbox {
+  host: number;
+  volume: 'inbox' | 'outbox';
+  seq: number;
+  /** 4096 bytes */
+  bytes: Uint8Array;
+  /** why it is shown, e.g. "✗ TORN, sectors 0-4 new, 5-7 old" */
+  note: string;
+}
+
+export interface IncidentInput {
+  source: { id: string; name: string; inbox: string | null; outbox: string | null };
+  window: { fromSeq: number | null; toSeq: number | null; from: string | null; to: string | null; reads: number; gap: boolean };
+  stuckS: number;
+  episodes: EpisodeJson[];
+  /** every request seen in the window */
+  requests: RequestJson[];
+  mailboxes: IncidentMailbox[];
+  generatedAt: string;
+}
+
+export const VERDICT_LABEL: Record<EpisodeVerdict, string> = {
+  torn: '✗ TORN',
+  corrupt: '✗ CORRUPT',
+  pending: '✗ FAILING (no valid read yet)',
+  unproven: '✗ UNPROVEN (no valid read before it in history)',
+};
+
+const MESSAGE_GLYPH = { extend: '▲', clean: '·', unknown: '?' } as const;
+
+function requestStatus(r: RequestJson): string {
+  if (r.stuck) return `⏱ stuck ${duration(r.waitingMs ?? 0)}`;
+  switch (r.result) {
+    case 'ok': return r.freedAt ? '✓ done' : '✓ replied';
+    case 'failed': return '✗ failed (size 0)';
+    case 'mismatched': return '≠ mismatched reply';
+    case 'abandoned': return '? freed with no reply';
+    default: return '▲ waiting';
+  }
+}
+
+function header(input: IncidentInput): string[] {
+  const { source, window: w, episodes, requests } = input;
+  const count = (v: EpisodeVerdict) => episodes.filter((e) => e.verdict === v).length;
+  const by = (f: (r: RequestJson) => boolean) => requests.filter(f).length;
+  const span = w.from && w.to
+    ? `reads ${w.fromSeq}–${w.toSeq} (${w.reads}), ${utcDateTime(w.from)} → ${utcTime(w.to)} (${duration(Date.parse(w.to) - Date.parse(w.from))})`
+    : 'no reads yet';
+  const volumes = [source.inbox && `inbox \`${source.inbox}\``, source.outbox && `outbox \`${source.outbox}\``].filter(Boolean).join(', ');
+  const lines = [
+    `## Mailbox incident: ${source.name}`,
+    '',
+    `- **Source:** \`${source.id}\`${volumes ? ` — ${volumes}` : ''}`,
+    `- **Window:** ${span}${w.gap ? ' — earlier reads had already left the history' : ''}`,
+    `- **Checksum failures:** ${episodes.length} episode(s): ${count('torn')} ✗ TORN, ${count('corrupt')} ✗ CORRUPT` +
+      `, ${count('pending')} still failing, ${count('unproven')} unproven`,
+    `- **Requests:** ${requests.length} seen: ${by((r) => r.stuck)} ⏱ stuck (no reply after ${input.stuckS} s), ` +
+      `${by((r) => !r.stuck && r.result === null && r.freedAt === null && r.replacedAt === null)} ▲ waiting, ` +
+      `${by((r) => r.result === 'ok')} ✓ ok, ${by((r) => r.result === 'failed')} ✗ failed (size 0), ${by((r) => r.result === 'mismatched')} ≠ mismatched`,
+  ];
+  const replies = requests.map((r) => r.latency.replyMs).filter((v): v is number => v !== null);
+  const totals = requests.map((r) => r.latency.totalMs).filter((v): v is number => v !== null);
+  if (replies.length > 0) {
+    lines.push(`- **Latency:** reply median ${duration(percentile(replies, 50)!)}, max ${duration(percentile(replies, 100)!)} (${replies.length})` +
+      (totals.length > 0 ? `; request → free median ${duration(percentile(totals, 50)!)}, max ${duration(percentile(totals, 100)!)} (${totals.length})` : ''));
+  }
+  return lines;
+}
+
+function episodeTable(episodes: EpisodeJson[]): string[] {
+  if (episodes.length === 0) return [];
+  const rows = episodes.map((e) => {
+    const sum = e.checksum;
+    const checksum = `stored ${sum.stored} ≠ ${sum.computed}${e.staleChecksum ? ` (stale: the previous content's)` : ''}`;
+    const dropped = e.droppedMessages.length === 0 ? (e.spmChecks ? '—' : 'none (SPM ignores it: no message)')
+      : e.droppedMessages.map((m) => `${MESSAGE_GLYPH[m.kind]} slot ${m.slot}${m.kind === 'extend' ? ` ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…` : m.kind === 'clean' ? ' CLEAN' : ''}`).join(', ');
+    const reads = `${e.reads} (${e.startSeq}–${e.endSeq})`;
+    return `| ${e.host} | ${VERDICT_LABEL[e.verdict]} | ${reads} | ${utcTime(e.startedAt)} → ${utcTime(e.endedAt)} | ${duration(e.durationMs)} | ${cell(e.summary)} | ${checksum} | ${cell(dropped)} |`;
+  });
+  return [
+    '', '### Checksum failures', '',
+    '| host | verdict | reads (seq) | from → to (UTC) | duration | sectors | checksum | mail the SPM dropped |',
+    '|---:|---|---|---|---:|---|---|---|',
+    ...rows,
+  ];
+}
+
+function requestTable(title: string, requests: RequestJson[]): string[] {
+  if (requests.length === 0) return [];
+  return [
+    '', `### ${title}`, '',
+    '| host | slot | status | volume | size | requested (UTC) | reply | → free |',
+    '|---:|---:|---|---|---:|---|---:|---:|',
+    ...requests.map((r) => {
+      const reply = r.latency.replyMs === null ? '—' : duration(r.latency.replyMs);
+      const total = r.latency.totalMs === null ? '—' : duration(r.latency.totalMs);
+      return `| ${r.host} | ${r.slot} | ${requestStatus(r)} | \`${r.volume}\` | ${mib(r.sizeMiB)} | ${utcTime(r.requestedAt)} | ${reply} | ${total} |`;
+    }),
+  ];
+}
+
+function dumps(mailboxes: IncidentMailbox[]): string[] {
+  const out: string[] = [];
+  for (const m of mailboxes) {
+    out.push('', `#### host ${m.host} · ${m.volume} · read ${m.seq} · ${m.note}`, '', '```text', hexdumpC(m.bytes, m.host * m.bytes.length), '```');
+  }
+  return out.length > 0 ? ['', '### Mailboxes (`hexdump -C`, offsets in the volume)', ...out] : [];
+}
+
+export function incidentSummary(input: IncidentInput): string {
+  const stuck = input.requests.filter((r) => r.stuck);
+  const troubled = input.requests.filter((r) => !r.stuck && (r.result === 'failed' || r.result === 'mismatched' || r.result === 'abandoned'));
+  const lines = [
+    ...header(input),
+    ...episodeTable(input.episodes),
+    ...requestTable(`⏱ Stuck requests (no reply after ${input.stuckS} s)`, stuck),
+    ...requestTable('Requests that failed or went wrong', troubled),
+    ...dumps(input.mailboxes),
+  ];
+  if (input.episodes.length === 0 && stuck.length === 0) lines.push('', 'No checksum failures and no stuck requests in this window.');
+  lines.push('', `<sub>Mailbox Inspector, ${utcDateTime(input.generatedAt)}. Verdicts compare each failed read sector by sector ` +
+    '(512 bytes) with the last valid read before it and the first valid read after it.</sub>', '');
+  return lines.join('\n');
+}

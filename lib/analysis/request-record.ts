@@ -1,0 +1,83 @@
+/**
+ * One extend request followed through its life (FORMAT.md, "A request's
+ * life"), with the time each step was first seen, and the latencies derived
+ * from them. Times are epoch ms of the read that first showed the step.
+ */
+
+/** ok / failed (size 0) / mismatched reply; abandoned: the host freed the slot with no reply. */
+export type RequestResult = 'ok' | 'failed' | 'mismatched' | 'abandoned';
+
+export type RequestStep = 'reply' | 'host_ack' | 'spm_ack' | 'free';
+
+export interface RequestRecord {
+  /** stable within a server run: host, slot and the read that first showed the request */
+  id: string;
+  host: number;
+  slot: number;
+  msgId: number;
+  domain: string;
+  volume: string;
+  sizeMiB: number | null;
+  /** the request's 64 bytes in hex: a change means a new request in the slot */
+  requestHex: string;
+  /** the outbox slot when the request appeared: a different reply must be newer than this */
+  baselineReplyHex: string | null;
+  requestedSeq: number;
+  requestedAt: number;
+  repliedAt: number | null;
+  replySizeMiB: number | null;
+  hostAckedAt: number | null;
+  spmAckedAt: number | null;
+  freedAt: number | null;
+  /** set when the slot got a new request before this one was freed */
+  replacedAt: number | null;
+  result: RequestResult | null;
+  /** already under way at the first read of history: the request is older than requestedAt */
+  partial: boolean;
+  /** steps not seen on their own, only together with a later one (reads were too far apart) */
+  inferred: RequestStep[];
+}
+
+export interface Latencies {
+  /** request → reply */
+  replyMs: number | null;
+  /** reply → host CLEAN */
+  hostAckMs: number | null;
+  /** host CLEAN → SPM CLEAN */
+  spmAckMs: number | null;
+  /** SPM CLEAN → slot freed */
+  freeMs: number | null;
+  /** request → slot freed, end to end */
+  totalMs: number | null;
+}
+
+const between = (from: number | null, to: number | null) => (from === null || to === null ? null : to - from);
+
+export function latencies(r: RequestRecord): Latencies {
+  // A partial record's request time is only when history began: latencies from it would be too short.
+  const requestedAt = r.partial ? null : r.requestedAt;
+  const repliedAt = r.partial && r.repliedAt === r.requestedAt ? null : r.repliedAt;
+  return {
+    replyMs: between(requestedAt, r.repliedAt),
+    hostAckMs: between(repliedAt, r.hostAckedAt),
+    spmAckMs: between(r.hostAckedAt, r.spmAckedAt),
+    freeMs: between(r.spmAckedAt, r.freedAt),
+    totalMs: between(requestedAt, r.freedAt),
+  };
+}
+
+/** Waiting for a reply for at least `stuckMs` at time `now`. */
+export function isStuck(r: RequestRecord, now: number, stuckMs: number): boolean {
+  return r.repliedAt === null && r.freedAt === null && r.replacedAt === null && now - r.requestedAt >= stuckMs;
+}
+
+/** The furthest step reached, in the vocabulary of lib/mailbox's lifecycle. */
+export function currentStep(r: RequestRecord): 'requested' | 'replied' | 'failed' | 'mismatched_reply' | 'host_acked' | 'spm_acked' | 'free' {
+  if (r.freedAt !== null) return 'free';
+  if (r.spmAckedAt !== null) return 'spm_acked';
+  if (r.hostAckedAt !== null) return 'host_acked';
+  if (r.result === 'failed') return 'failed';
+  if (r.result === 'mismatched') return 'mismatched_reply';
+  if (r.repliedAt !== null) return 'replied';
+  return 'requested';
+}

@@ -1,0 +1,133 @@
+/**
+ * Everything kept about one source over time: the bounded store of reads,
+ * the checksum-failure episodes and the requests. `ingest` takes each read
+ * in order. Pure (no I/O): tests feed it plain arrays of reads.
+ */
+import CRC32 from 'crc-32';
+import {
+  decodeEvent, decodeMailbox, MAILBOX_SIZE_BYTES, type DecodedMailbox, type VolumeKind,
+} from '@/lib/mailbox';
+import { EpisodeTracker, type EpisodeEvents, type InboxChange } from '@/lib/analysis/episodes';
+import { RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
+import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings';
+import { HistoryStore } from './store';
+import type { ReadEntry, ReadSample, VersionChange, VolumeEntry, VolumeSample } from './types';
+
+/** One all-zero mailbox shared by every empty version: most of a pool's mailboxes are empty. Never modified. */
+const ZERO_MAILBOX = new Uint8Array(MAILBOX_SIZE_BYTES);
+const ZERO_CRC = CRC32.buf(ZERO_MAILBOX);
+
+export interface SourceHistoryOptions extends HistorySettings {
+  maxHostId: number;
+}
+
+export interface IngestResult {
+  entry: ReadEntry;
+  episodes: EpisodeEvents;
+  requests: RequestEvents;
+}
+
+interface Change {
+  index: number;
+  bytes: Uint8Array;
+  decoded: DecodedMailbox | null;
+  state: string;
+}
+
+function crcsOf(bytes: Uint8Array): Int32Array {
+  const count = Math.floor(bytes.length / MAILBOX_SIZE_BYTES);
+  const crcs = new Int32Array(count);
+  for (let i = 0; i < count; i++) crcs[i] = CRC32.buf(bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES));
+  return crcs;
+}
+
+function isZero(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
+export class SourceHistory {
+  readonly store: HistoryStore;
+  readonly episodes: EpisodeTracker;
+  readonly requests: RequestTracker;
+  private lastCrcs: Record<VolumeKind, Int32Array | null> = { inbox: null, outbox: null };
+
+  constructor(readonly options: SourceHistoryOptions = { ...DEFAULT_HISTORY_SETTINGS, maxHostId: 250 }) {
+    const windowMs = options.historyMs;
+    this.store = new HistoryStore({ windowMs, maxBytes: options.maxBytes }, new Set([ZERO_MAILBOX]));
+    this.episodes = new EpisodeTracker({ windowMs, maxEpisodes: 1000, maxVersions: 8 });
+    this.requests = new RequestTracker({ windowMs, maxClosed: 20_000 });
+  }
+
+  ingest(read: ReadSample): IngestResult {
+    const inbox = this.changes('inbox', read.inbox);
+    const outbox = this.changes('outbox', read.outbox);
+    const hostChanges = (list: Change[] | null): Array<InboxChange & MailboxChange> | null =>
+      list && list.filter((c) => c.decoded !== null).map((c) => ({ host: c.index, bytes: c.bytes, decoded: c.decoded! }));
+    const inboxHosts = hostChanges(inbox);
+    const episodes = this.episodes.ingest(read.seq, read.readAt, inboxHosts);
+    const requests = this.requests.ingest(read.seq, read.readAt, inboxHosts, hostChanges(outbox));
+
+    const entry: ReadEntry = {
+      seq: read.seq,
+      readAt: read.readAt,
+      readMs: read.readMs ?? 0,
+      inbox: volumeEntry(read.inbox, inbox),
+      outbox: volumeEntry(read.outbox, outbox),
+      failing: episodes.failing,
+      marks: {
+        requests: requests.started.length,
+        replies: requests.steps.filter((s) => s.step === 'reply').length,
+        failures: episodes.started.length,
+      },
+    };
+    const versions: VersionChange[] = [];
+    for (const [kind, list] of [['inbox', inbox], ['outbox', outbox]] as const) {
+      for (const c of list ?? []) versions.push({ kind, index: c.index, version: { seq: read.seq, bytes: c.bytes, state: c.state } });
+    }
+    this.store.add(entry, versions);
+    return { entry, episodes, requests };
+  }
+
+  /** Mailboxes of `sample` whose crc-32 changed since the last successful read; null when it was not read. */
+  private changes(kind: VolumeKind, sample: VolumeSample | null): Change[] | null {
+    if (!sample?.bytes) return null;
+    const { bytes } = sample;
+    const crcs = sample.crcs ?? crcsOf(bytes);
+    const last = this.lastCrcs[kind];
+    this.lastCrcs[kind] = crcs;
+    const out: Change[] = [];
+    if (crcs === last) return out; // the poller hands out the same crcs when no byte changed
+    for (let i = 0; i < crcs.length; i++) {
+      if (last && i < last.length && last[i] === crcs[i]) continue;
+      const view = bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES);
+      // Copy: the poller's buffer is not ours to keep.
+      const copy = crcs[i] === ZERO_CRC && isZero(view) ? ZERO_MAILBOX : view.slice();
+      out.push(this.describe(kind, i, copy));
+    }
+    return out;
+  }
+
+  private describe(kind: VolumeKind, index: number, bytes: Uint8Array): Change {
+    if (index === 0) {
+      const state = kind === 'inbox' ? decodeEvent(bytes).event.state : bytes === ZERO_MAILBOX ? 'empty' : 'in_use';
+      return { index, bytes, decoded: null, state };
+    }
+    const decoded = decodeMailbox(bytes, 0, { kind, host: index, maxHostId: this.options.maxHostId });
+    return { index, bytes, decoded, state: decoded.state };
+  }
+}
+
+function volumeEntry(sample: VolumeSample | null, changes: Change[] | null): VolumeEntry | null {
+  if (!sample) return null;
+  return {
+    mailboxes: sample.bytes ? Math.floor(sample.bytes.length / MAILBOX_SIZE_BYTES) : 0,
+    changed: (changes ?? []).map((c) => c.index),
+    path: sample.path ?? '',
+    direct: sample.direct ?? false,
+    error: sample.error ?? null,
+    readMs: sample.readMs ?? 0,
+    warnings: sample.warnings ?? [],
+    lastOkAt: sample.lastOkAt ?? null,
+  };
+}

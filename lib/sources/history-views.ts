@@ -1,0 +1,58 @@
+import 'server-only';
+/** The answers of the history, episodes and requests endpoints for one live source. */
+import { episodeJson, historyReadJson, requestJson, sortRequests } from '@/lib/api/history-json';
+import type { EpisodesResponse, HistoryResponse, RequestsResponse } from '@/lib/api/history-types';
+import type { LiveSource } from './live-source';
+
+/** Most reads one answer lists: an hour at 0.5 s is 7,200, so a whole default history fits. */
+export const MAX_HISTORY_READS = 10_000;
+
+export function historyResponse(source: LiveSource, since: number | null, limit = MAX_HISTORY_READS): HistoryResponse {
+  const { store } = source.history;
+  const after = since ?? -1;
+  const oldestSeq = store.oldestSeq;
+  const entries = store.since(after).slice(0, limit);
+  return {
+    source: source.id,
+    historyS: source.historySettings.historyMs / 1000,
+    oldestSeq,
+    latestSeq: store.latest?.seq ?? null,
+    gap: since !== null && oldestSeq !== null && oldestSeq > since + 1,
+    reads: entries.map((e) => historyReadJson(store, e)),
+  };
+}
+
+export interface EpisodeFilter {
+  /** only episodes with a failed read after this seq (or still pending) */
+  since?: number | null;
+  host?: number | null;
+}
+
+/** Newest first. */
+export function episodesResponse(source: LiveSource, filter: EpisodeFilter = {}): EpisodesResponse {
+  const episodes = source.history.episodes.list()
+    .filter((e) => (filter.since == null || e.endSeq > filter.since || e.after === null) && (filter.host == null || e.host === filter.host))
+    .sort((a, b) => b.startSeq - a.startSeq || a.host - b.host)
+    .map(episodeJson);
+  return { source: source.id, episodes };
+}
+
+/** Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read. */
+export function requestsResponse(source: LiveSource): RequestsResponse {
+  const now = source.history.store.latest?.readAt ?? null;
+  const { stuckMs } = source.historySettings;
+  const requests = sortRequests(source.history.requests.list().map((r) => requestJson(r, now, stuckMs)));
+  const open = requests.filter((r) => r.freedAt === null && r.replacedAt === null);
+  return {
+    source: source.id,
+    stuckS: stuckMs / 1000,
+    asOf: now === null ? null : new Date(now).toISOString(),
+    counts: {
+      total: requests.length,
+      stuck: requests.filter((r) => r.stuck).length,
+      waiting: open.filter((r) => r.repliedAt === null).length,
+      open: open.length,
+    },
+    requests,
+  };
+}

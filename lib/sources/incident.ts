@@ -1,0 +1,70 @@
+import 'server-only';
+/** Gathers a source's incident summary for a window of reads: episodes, requests, mailboxes to dump. */
+import { episodeJson, requestJson, sortRequests } from '@/lib/api/history-json';
+import { incidentSummary, VERDICT_LABEL, type IncidentInput, type IncidentMailbox } from '@/lib/analysis/incident-summary';
+import type { LiveSource } from './live-source';
+
+/** Dumps are ~20 lines each with hexdump's `*`; more would bury the tables. */
+const MAX_DUMPED_EPISODES = 6;
+const MAX_DUMPED_STUCK_HOSTS = 4;
+
+export interface IncidentWindow {
+  /** reads after this seq; null: from the oldest kept */
+  sinceSeq: number | null;
+  /** reads at or after this time (epoch ms); null: no bound */
+  sinceMs: number | null;
+  /** reads up to this seq; null: to the latest */
+  untilSeq: number | null;
+}
+
+export function gatherIncident(source: LiveSource, window: IncidentWindow): IncidentInput {
+  const { store, episodes, requests } = source.history;
+  const entries = store.since(window.sinceSeq ?? -1)
+    .filter((e) => (window.sinceMs === null || e.readAt >= window.sinceMs) && (window.untilSeq === null || e.seq <= window.untilSeq));
+  const first = entries[0] ?? null;
+  const last = entries[entries.length - 1] ?? null;
+  const now = store.latest?.readAt ?? null;
+  const { stuckMs } = source.historySettings;
+
+  const inWindow = first && last
+    ? episodes.list().filter((e) => e.endSeq >= first.seq && e.startSeq <= last.seq).sort((a, b) => a.startSeq - b.startSeq || a.host - b.host)
+    : [];
+  const requestList = first && last
+    ? sortRequests(requests.list()
+      .filter((r) => r.requestedAt <= last.readAt && (r.freedAt ?? r.replacedAt ?? Infinity) >= first.readAt)
+      .map((r) => requestJson(r, now, stuckMs)))
+    : [];
+
+  const mailboxes: IncidentMailbox[] = [];
+  for (const e of inWindow.slice(-MAX_DUMPED_EPISODES)) {
+    const v = e.versions[e.versions.length - 1];
+    if (v.bytes) mailboxes.push({ host: e.host, volume: 'inbox', seq: v.seq, bytes: v.bytes, note: `${VERDICT_LABEL[e.verdict]}, ${v.proof.summary}` });
+  }
+  const latest = store.latest;
+  const stuckHosts = [...new Set(requestList.filter((r) => r.stuck).map((r) => r.host))].slice(0, MAX_DUMPED_STUCK_HOSTS);
+  for (const host of latest ? stuckHosts : []) {
+    for (const volume of ['inbox', 'outbox'] as const) {
+      const version = store.versionAt(volume, host, latest!.seq);
+      if (version) mailboxes.push({ host, volume, seq: latest!.seq, bytes: version.bytes, note: `⏱ stuck request(s), latest read` });
+    }
+  }
+
+  return {
+    source: { id: source.id, name: source.config.name, inbox: source.config.inbox, outbox: source.config.outbox },
+    window: {
+      fromSeq: first?.seq ?? null, toSeq: last?.seq ?? null,
+      from: first ? new Date(first.readAt).toISOString() : null, to: last ? new Date(last.readAt).toISOString() : null,
+      reads: entries.length,
+      gap: window.sinceSeq !== null && store.oldestSeq !== null && store.oldestSeq > window.sinceSeq + 1,
+    },
+    stuckS: stuckMs / 1000,
+    episodes: inWindow.map(episodeJson),
+    requests: requestList,
+    mailboxes,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+export function incidentMarkdown(source: LiveSource, window: IncidentWindow): string {
+  return incidentSummary(gatherIncident(source, window));
+}
