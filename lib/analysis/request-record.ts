@@ -32,6 +32,8 @@ export interface RequestRecord {
   /** set when the slot got a new request before this one was freed */
   replacedAt: number | null;
   result: RequestResult | null;
+  /** host ≥ maxHostId: the SPM never reads this mailbox, so no reply will come */
+  outsideWindow: boolean;
   /** already under way at the first read of history: the request is older than requestedAt */
   partial: boolean;
   /** steps not seen on their own, only together with a later one (reads were too far apart) */
@@ -53,15 +55,20 @@ export interface Latencies {
 
 const between = (from: number | null, to: number | null) => (from === null || to === null ? null : to - from);
 
+/**
+ * Latencies between the steps seen. A step's time is when a read first
+ * showed it, so a latency *to* a step is an upper bound; a latency *from* a
+ * step whose real time is unknown (a partial record's request, an inferred
+ * step) would be meaningless, and is null.
+ */
 export function latencies(r: RequestRecord): Latencies {
-  // A partial record's request time is only when history began: latencies from it would be too short.
   const requestedAt = r.partial ? null : r.requestedAt;
-  const repliedAt = r.partial && r.repliedAt === r.requestedAt ? null : r.repliedAt;
+  const known = (step: RequestStep, at: number | null) => (r.inferred.includes(step) || (r.partial && at === r.requestedAt) ? null : at);
   return {
     replyMs: between(requestedAt, r.repliedAt),
-    hostAckMs: between(repliedAt, r.hostAckedAt),
-    spmAckMs: between(r.hostAckedAt, r.spmAckedAt),
-    freeMs: between(r.spmAckedAt, r.freedAt),
+    hostAckMs: between(known('reply', r.repliedAt), r.hostAckedAt),
+    spmAckMs: between(known('host_ack', r.hostAckedAt), r.spmAckedAt),
+    freeMs: between(known('spm_ack', r.spmAckedAt), r.freedAt),
     totalMs: between(requestedAt, r.freedAt),
   };
 }

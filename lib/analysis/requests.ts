@@ -37,13 +37,18 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = { windowMs: 3_600_000, maxC
 
 type Slots = Map<number, DecodedSlot>;
 
+interface HeldInbox {
+  slots: Slots;
+  outsideWindow: boolean;
+}
+
 function bySlot(decoded: DecodedMailbox): Slots {
   return new Map(decoded.slots.filter((s) => s.kind !== 'empty').map((s) => [s.index, s]));
 }
 
 export class RequestTracker {
   /** the last valid inbox slots of each host (held while its mailbox fails its checksum) */
-  private inbox = new Map<number, Slots>();
+  private inbox = new Map<number, HeldInbox>();
   private outbox = new Map<number, Slots>();
   /** the latest record of each msgId, until freed or replaced */
   private current = new Map<number, RequestRecord>();
@@ -59,7 +64,7 @@ export class RequestTracker {
     const touched = new Set<number>();
     for (const { host, decoded } of inbox ?? []) {
       if (host < 1 || (decoded.state !== 'valid' && decoded.state !== 'empty')) continue;
-      this.inbox.set(host, bySlot(decoded));
+      this.inbox.set(host, { slots: bySlot(decoded), outsideWindow: decoded.outsideWindow });
       touched.add(host);
     }
     for (const { host, decoded } of outbox ?? []) {
@@ -83,26 +88,34 @@ export class RequestTracker {
   }
 
   private follow(host: number, seq: number, t: number, events: RequestEvents): void {
-    const requests = this.inbox.get(host) ?? new Map();
+    const held = this.inbox.get(host);
+    const requests = held?.slots ?? new Map<number, DecodedSlot>();
     const replies = this.outbox.get(host) ?? new Map();
     const slots = new Set([...requests.keys(), ...replies.keys()]);
     for (let slot = 0; slot < SLOTS_PER_MAILBOX; slot++) if (this.current.has(host * SLOTS_PER_MAILBOX + slot)) slots.add(slot);
-    for (const slot of slots) this.step(host, slot, requests.get(slot), replies.get(slot), seq, t, events);
+    for (const slot of slots) this.step(host, slot, requests.get(slot), replies.get(slot), seq, t, events, held?.outsideWindow ?? false);
   }
 
-  private step(host: number, slot: number, request: DecodedSlot | undefined, reply: DecodedSlot | undefined, seq: number, t: number, events: RequestEvents): void {
+  private step(
+    host: number, slot: number, request: DecodedSlot | undefined, reply: DecodedSlot | undefined,
+    seq: number, t: number, events: RequestEvents, outsideWindow: boolean,
+  ): void {
     const msgId = host * SLOTS_PER_MAILBOX + slot;
     let record = this.current.get(msgId);
+    let inferredNow = false;
     const mark = (step: RequestStep, from: number | null, inferred = false) => {
+      // No latency from a time that is unknown: a partial record's start, or a step inferred in this very read.
+      const unknown = from === null || (record!.partial && from === record!.requestedAt) || (inferredNow && from === t);
       if (inferred) record!.inferred.push(step);
-      events.steps.push({ record: record!, step, latencyMs: from === null || (record!.partial && from === record!.requestedAt) ? null : t - from });
+      inferredNow ||= inferred;
+      events.steps.push({ record: record!, step, latencyMs: unknown ? null : t - from });
     };
     switch (request?.kind) {
       case 'extend': {
         // A new request: a different message in the slot, or a request again after this one was acknowledged.
         if (!record || record.requestHex !== request.hex || record.hostAckedAt !== null) {
           if (record) this.close(record, t, 'replaced');
-          record = this.start(host, slot, request, reply, seq, t);
+          record = this.start(host, slot, request, reply, seq, t, outsideWindow);
           events.started.push(record);
         }
         this.checkReply(record, reply, t, mark);
@@ -142,14 +155,14 @@ export class RequestTracker {
     }
   }
 
-  private start(host: number, slot: number, request: DecodedSlot, reply: DecodedSlot | undefined, seq: number, t: number): RequestRecord {
+  private start(host: number, slot: number, request: DecodedSlot, reply: DecodedSlot | undefined, seq: number, t: number, outsideWindow: boolean): RequestRecord {
     const record: RequestRecord = {
       id: `${host}-${slot}-${seq}`, host, slot, msgId: host * SLOTS_PER_MAILBOX + slot,
       domain: request.domain!, volume: request.volume!, sizeMiB: request.sizeMiB ?? null,
       requestHex: request.hex, baselineReplyHex: reply?.hex ?? null,
       requestedSeq: seq, requestedAt: t, repliedAt: null, replySizeMiB: null,
       hostAckedAt: null, spmAckedAt: null, freedAt: null, replacedAt: null, result: null,
-      partial: seq === this.firstSeq, inferred: [],
+      outsideWindow, partial: seq === this.firstSeq, inferred: [],
     };
     this.current.set(record.msgId, record);
     return record;

@@ -4,7 +4,7 @@
  * tear if every 512-byte sector of R equals the same sector of A or of B.
  * "Valid" includes the empty mailbox (all zero, checksum 0).
  */
-import { compareSectors, describeSectors, sectorsWith } from './sectors';
+import { changedSectors, compareSectors, describeSectors, ranges, sectorsWith } from './sectors';
 
 /** `unproven`: no valid read before the failure is in history, so a tear cannot be told from corruption. */
 export type Verdict = 'torn' | 'corrupt' | 'pending' | 'unproven';
@@ -21,7 +21,9 @@ export interface Proof {
 
 export function proveTorn(failed: Uint8Array, before: Uint8Array | null, after: Uint8Array | null): Proof {
   if (after === null) {
-    return { verdict: 'pending', sectors: null, newSectors: [], summary: 'pending: no valid read after the failure yet' };
+    const changed = before ? changedSectors(failed, before) : [];
+    const so = changed.length > 0 ? `sectors ${ranges(changed)} differ from the last valid read; ` : '';
+    return { verdict: 'pending', sectors: null, newSectors: [], summary: `pending: ${so}no valid read after the failure yet` };
   }
   const sectors = compareSectors(failed, before, after);
   const newSectors = sectorsWith(sectors, 'n');

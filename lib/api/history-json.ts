@@ -94,6 +94,7 @@ export function requestJson(r: RequestRecord, now: number | null, stuckMs: numbe
     stuck: now !== null && isStuck(r, now, stuckMs),
     waitingMs: waiting && now !== null ? now - r.requestedAt : null,
     latency: latencies(r),
+    outsideWindow: r.outsideWindow,
     partial: r.partial,
     inferred: r.inferred,
   };

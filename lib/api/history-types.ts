@@ -139,6 +139,8 @@ export interface RequestJson {
   /** for a request with no reply: how long it has waited, at the latest read */
   waitingMs: number | null;
   latency: { replyMs: number | null; hostAckMs: number | null; spmAckMs: number | null; freeMs: number | null; totalMs: number | null };
+  /** host ≥ maxHostId: the SPM never reads its mailbox, so no reply will come */
+  outsideWindow: boolean;
   /** already under way when history began: requestedAt is when history began, not when it was sent */
   partial: boolean;
   /** steps seen only together with a later step */

@@ -38,7 +38,8 @@ export function gatherIncident(source: LiveSource, window: IncidentWindow): Inci
   const mailboxes: IncidentMailbox[] = [];
   for (const e of inWindow.slice(-MAX_DUMPED_EPISODES)) {
     const v = e.versions[e.versions.length - 1];
-    if (v.bytes) mailboxes.push({ host: e.host, volume: 'inbox', seq: v.seq, bytes: v.bytes, note: `${VERDICT_LABEL[e.verdict]}, ${v.proof.summary}` });
+    const why = v.proof.verdict === 'pending' ? `stored checksum ${v.stored}, computed ${v.computed}` : v.proof.summary;
+    if (v.bytes) mailboxes.push({ host: e.host, volume: 'inbox', seq: v.seq, bytes: v.bytes, note: `${VERDICT_LABEL[e.verdict]}, ${why}` });
   }
   const latest = store.latest;
   const stuckHosts = [...new Set(requestList.filter((r) => r.stuck).map((r) => r.host))].slice(0, MAX_DUMPED_STUCK_HOSTS);

@@ -71,6 +71,8 @@ describe('request tracker', () => {
   it('marks steps seen only together with a later one as inferred', () => {
     const [record] = historyOf(readsOf([pool({}), pool({ 0: request() }), pool({ 0: CLEAN }, { 0: CLEAN }), pool({})])).requests.list();
     expect(record).toMatchObject({ repliedAt: at(3), hostAckedAt: at(3), spmAckedAt: at(3), freedAt: at(4), inferred: ['reply'] });
+    // The reply's real time is unknown: the latency to it is an upper bound, none is given from it.
+    expect(latencies(record)).toMatchObject({ replyMs: 500, hostAckMs: null, totalMs: 1000 });
   });
 
   it('calls a request stuck once it has waited MAILBOX_STUCK_S with no reply, and not after the reply', () => {

@@ -81,6 +81,7 @@ describe('torn-write proof', () => {
     const [episode] = history.episodes.list();
     expect(episode).toMatchObject({ verdict: 'pending', reads: 2, endSeq: 3, after: null });
     expect(episode.versions[0]).toMatchObject({ reads: 2, lastSeq: 3, changedSectors: [0, 1], proof: { sectors: null, verdict: 'pending' } });
+    expect(episode.versions[0].proof.summary).toBe('pending: sectors 0-1 differ from the last valid read; no valid read after the failure yet');
   });
 
   it('says unproven, not torn, when history starts mid-episode (no valid read before)', () => {
