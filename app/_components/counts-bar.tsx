@@ -1,4 +1,5 @@
 import type { GridCounts } from '@/components/live-grid/grid-model';
+import { STEP_LOOKS, STEP_ORDER } from '@/components/vocabulary/steps';
 import { formatClock } from '@/components/format/units';
 
 interface CountsBarProps {
@@ -30,6 +31,13 @@ export function CountsBar({ counts, watchingSince }: CountsBarProps) {
           {' '}(<span className="num">{counts.failingSeen}</span> since {formatClock(watchingSince)})
         </span>
       </span>
+      {STEP_ORDER.filter((step) => counts.problemSteps[step]).map((step) => (
+        <span key={step} className="flex items-baseline gap-1">
+          <span className="text-faint">·</span>
+          <span className="step h-[16px] px-1 text-[11px]" data-step={step}>{STEP_LOOKS[step].glyph}</span>
+          <span className="num font-semibold">{counts.problemSteps[step]}</span> {STEP_LOOKS[step].word}
+        </span>
+      ))}
     </p>
   );
 }

@@ -120,6 +120,12 @@ export function Inspector() {
           <LiveToggle live={live} onToggle={() => setLive((v) => !v)} />
           {source && <Freshness source={source} model={model} live={live} />}
           <span className="ml-auto flex items-center gap-1.5">
+            <GridFilters
+              problemsOnly={problemsOnly}
+              showEmpty={showEmpty}
+              onProblemsOnly={() => setProblemsOnly((v) => !v)}
+              onShowEmpty={() => setShowEmpty((v) => !v)}
+            />
             <ThemeToggle />
             <button type="button" className="btn" onClick={() => setHelp(true)} title="keyboard shortcuts and legend (?)">
               <span aria-hidden>?</span> keys
@@ -128,21 +134,14 @@ export function Inspector() {
         </div>
         <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 py-1">
           {model ? <CountsBar counts={model.counts} watchingSince={model.watchingSince} /> : <span className="text-muted">waiting for the first read…</span>}
-          <span className="ml-auto">
-            <GridFilters
-              problemsOnly={problemsOnly}
-              showEmpty={showEmpty}
-              onProblemsOnly={() => setProblemsOnly((v) => !v)}
-              onShowEmpty={() => setShowEmpty((v) => !v)}
-            />
-          </span>
         </div>
         {sources.error && <p role="alert" className="border-t border-line px-3 py-1 text-(--ink-vermillion)">Cannot list the sources: {sources.error.message}</p>}
         {source && <Warnings source={source} model={model} error={snapshot.error} live={live} />}
       </header>
       {!live && <PausedBanner seq={model?.lastRead.seq ?? null} readAt={model?.lastRead.readAt ?? null} onResume={() => setLive(true)} />}
 
-      <main className="min-h-0 flex-1 overflow-auto" data-testid="grid-scroller">
+      {/* With a detail open the grid keeps its own height when short, and shrinks and scrolls when long. */}
+      <main className={`overflow-auto ${url.host === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
         <LiveGrid view={view} selection={selection} openHost={url.host} showEmpty={showEmpty} onPick={onPick} onToggleEmpty={() => setShowEmpty((v) => !v)} />
         {url.host === null && (
           <div className="border-t border-line px-3 py-3">
@@ -152,7 +151,7 @@ export function Inspector() {
       </main>
 
       {source && url.host !== null && (
-        <div className="h-[58vh] shrink-0 overflow-auto border-t-2 border-line-strong">
+        <div className="min-h-[55vh] flex-1 overflow-auto border-t-2 border-line-strong">
           <HostDetail
             source={source}
             host={url.host}

@@ -58,7 +58,7 @@ export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleLabel, 
   const touches = (span: Lit | null, line: number) => (span && span.start < line + LINE_BYTES && span.end > line ? span : null);
 
   return (
-    <div className="hex font-mono text-[12px] leading-[18px]">
+    <div className="hex font-mono text-[12px] leading-[18px]" data-hex-view="">
       <RangeInfo
         range={activeRange}
         paneTitle={active ? panes[active.pane]?.title : undefined}

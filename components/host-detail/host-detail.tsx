@@ -95,7 +95,7 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
               </label>
             </div>
             <div className="overflow-x-auto">
-              <HexView panes={panes} length={MAILBOX_SIZE_BYTES} baseAddress={address} ruleEvery={SECTOR_SIZE_BYTES}
+              <HexView key={host} panes={panes} length={MAILBOX_SIZE_BYTES} baseAddress={address} ruleEvery={SECTOR_SIZE_BYTES}
                 ruleLabel={sectorLabel} focus={focus} foldZeros={foldZeros} />
             </div>
           </div>

@@ -16,7 +16,7 @@ describe('buildGridModel', () => {
     expect(row.state).toBe('valid');
     expect(row.hasMail).toBe(true);
     expect(row.problem).toBe(false);
-    expect(model.counts).toEqual({ hostsWithMail: 1, waiting: 1, failingNow: 0, failingSeen: 0 });
+    expect(model.counts).toEqual({ hostsWithMail: 1, waiting: 1, failingNow: 0, failingSeen: 0, problemSteps: {} });
   });
 
   it('marks a torn mailbox as a problem and counts it failing now and since the page opened', () => {
@@ -69,10 +69,34 @@ describe('buildGridModel', () => {
     expect(row.badges.map((b) => b.word)).toContain('OUTSIDE WINDOW');
   });
 
+  it('counts failed extends and mismatched replies', () => {
+    const other = extend(D, 'aaaaaaaa-3ebb-43c3-a42e-73fcd8255a5f', 128);
+    const model = buildGridModel(null, snapshotOf({ inbox: { 2: { 0: req(1), 1: req(1) } }, outbox: { 2: { 0: req(0), 1: other } } }), 1);
+    expect(model.counts.problemSteps).toEqual({ failed: 1, mismatched_reply: 1 });
+    expect(model.rows[1].problem).toBe(true);
+  });
+
   it('does not count free slots (a CLEAN left in the outbox) as mail', () => {
     const model = buildGridModel(null, snapshotOf({ outbox: { 5: { 0: CLEAN } } }), 1);
     expect(model.rows[4].cells.map((c) => c.step)).toEqual(['free']);
     expect(model.rows[4].hasMail).toBe(false);
     expect(model.counts.hostsWithMail).toBe(0);
+  });
+});
+
+describe('sameHost', () => {
+  it('agrees with a deep comparison on hosts decoded from the same or different bytes', async () => {
+    const { sameHost } = await import('./grid-model');
+    const { deepEqual } = await import('./deep-equal');
+    const specs = [
+      { inbox: { 1: { 0: req(1) } } },
+      { inbox: { 1: { 0: req(2) } } },
+      { inbox: { 1: { 0: req(1) } }, torn: [1] },
+      { inbox: { 1: { 0: req(1) } }, outbox: { 1: { 0: req(1) } } },
+      { inbox: { 1: { 0: CLEAN } }, outbox: { 1: { 0: req(1) } } },
+      { outbox: { 1: { 3: CLEAN } } },
+    ];
+    const hosts = specs.map((s) => snapshotOf(s).hosts[0]);
+    for (const a of hosts) for (const b of hosts) expect(sameHost(a, b)).toBe(deepEqual(a, b));
   });
 });

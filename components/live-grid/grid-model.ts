@@ -43,6 +43,8 @@ export interface GridCounts {
   failingNow: number;
   /** mailboxes that started failing their checksum while the page watched (episodes) */
   failingSeen: number;
+  /** cells per problem step: failed extends, mismatched replies, unknown slots */
+  problemSteps: Partial<Record<LifecycleStep, number>>;
 }
 
 export interface GridModel {
@@ -82,8 +84,35 @@ function isFailing(state: RowState): boolean {
   return state === 'checksum_missing' || state === 'checksum_mismatch';
 }
 
+function sameSlots(a: readonly DecodedSlot[] | undefined, b: readonly DecodedSlot[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].index !== b[i].index || a[i].hex !== b[i].hex) return false;
+  return true;
+}
+
+/**
+ * Whether a host's data is unchanged. Everything else in a host entry (kinds,
+ * UUIDs, sizes, slot findings, lifecycle) is decoded from the slots' bytes, so
+ * comparing the bytes, the checksum and the flags is enough, and much cheaper
+ * than a deep comparison on a busy pool.
+ */
+export function sameHost(a: HostSnapshot, b: HostSnapshot): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.outsideWindow !== b.outsideWindow) return false;
+  const [ai, bi] = [a.inbox, b.inbox];
+  if (!ai || !bi) {
+    if (ai !== bi) return false;
+  } else if (ai.state !== bi.state || ai.spmReads !== bi.spmReads || ai.checksum?.stored !== bi.checksum?.stored
+    || ai.checksum?.computed !== bi.checksum?.computed || !sameSlots(ai.slots, bi.slots)) {
+    return false;
+  }
+  if (!a.outbox || !b.outbox) return a.outbox === b.outbox;
+  return a.outbox.state === b.outbox.state && sameSlots(a.outbox.slots, b.outbox.slots);
+}
+
 function buildRow(host: HostSnapshot, findings: readonly Finding[], previous: RowModel | undefined, maxHostId: number, now: number): RowModel {
-  if (previous && deepEqual(previous.host, host) && deepEqual(previous.findings, findings)) return previous;
+  if (previous && sameHost(previous.host, host) && deepEqual(previous.findings, findings)) return previous;
   const cells = buildCells(host, previous, now);
   const state: RowState = host.inbox?.state ?? 'unread';
   const hasMail = cells.some((c) => c.step !== 'free');
@@ -115,11 +144,16 @@ export function buildGridModel(previous: GridModel | null, snapshot: Snapshot, n
   const failing = new Set(rows.filter((r) => isFailing(r.state)).map((r) => r.id));
   let started = 0;
   for (const id of failing) if (!previous?.failing.has(id)) started++;
+  const problemSteps: Partial<Record<LifecycleStep, number>> = {};
+  for (const row of rows) {
+    for (const c of row.cells) if (STEP_LOOKS[c.step].problem) problemSteps[c.step] = (problemSteps[c.step] ?? 0) + 1;
+  }
   const counts: GridCounts = {
     hostsWithMail: rows.filter((r) => r.hasMail).length,
     waiting: rows.reduce((n, r) => n + r.cells.filter((c) => c.step === 'requested').length, 0),
     failingNow: failing.size,
     failingSeen: (previous?.counts.failingSeen ?? 0) + started,
+    problemSteps,
   };
   return {
     snapshot,

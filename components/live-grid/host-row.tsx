@@ -4,6 +4,7 @@ import { BadgeList } from '@/components/vocabulary/badge-list';
 import { STEP_LOOKS } from '@/components/vocabulary/steps';
 import { cellTitle } from './cell-title';
 import { ChecksumCells } from './checksum-cells';
+import { StepTally } from './step-tally';
 import { rowSeverity, type CellModel, type RowModel } from './grid-model';
 
 export const FLASH_MS = 1600;
@@ -43,7 +44,7 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, onPick }
       data-host-id={row.id}
       data-mailbox-state={row.state}
       data-severity={severity ?? undefined}
-      className={`row-edge grid h-[22px] cursor-pointer grid-cols-[3.5rem_minmax(0,1fr)_20rem] items-stretch border-b border-line ${
+      className={`host-row row-edge grid h-[22px] cursor-pointer grid-cols-[3.5rem_minmax(0,1fr)_23rem] items-stretch border-b border-line ${
         selected ? 'bg-(--selected-row)' : 'hover:bg-hover'
       }`}
       onClick={() => onPick(row.id, null)}
@@ -78,7 +79,10 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, onPick }
         )}
       </div>
       <div className={`grid min-w-0 grid-cols-[minmax(0,1fr)_4.5rem_1.25rem_4.5rem] items-center pr-2 pl-2 text-[12px] ${torn ? 'hatched' : ''}`}>
-        <BadgeList badges={row.badges} details={false} />
+        <span className="flex min-w-0 items-center gap-1.5 overflow-hidden">
+          <BadgeList badges={row.badges} details={false} />
+          <StepTally cells={row.cells} />
+        </span>
         <ChecksumCells host={row.host} />
       </div>
     </div>

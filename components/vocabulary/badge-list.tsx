@@ -5,7 +5,7 @@ export function BadgeList({ badges, details = true }: { badges: readonly Badge[]
   return (
     <span className="flex min-w-0 items-center gap-2">
       {badges.map((b) => (
-        <span key={b.tone} className="flex min-w-0 items-center gap-1.5" title={details ? undefined : b.detail || undefined}>
+        <span key={b.tone} className={`flex items-center gap-1.5 ${details ? 'min-w-0' : 'shrink-0'}`} title={details ? undefined : b.detail || undefined}>
           <span className="badge" data-tone={b.tone}>
             {b.glyph && <span aria-hidden>{b.glyph}</span>}
             {b.word}

@@ -13,29 +13,29 @@ const MAILBOX_MARKS = [
 /** Every colour and mark of the grid, one line each. */
 export function Legend() {
   return (
-    <section aria-label="legend" className="grid grid-cols-[repeat(auto-fill,minmax(26rem,1fr))] gap-x-6 gap-y-0.5 text-[12px]">
+    <section aria-label="legend" className="grid grid-cols-[repeat(auto-fill,minmax(28rem,1fr))] gap-x-6 gap-y-0.5 text-[12px]">
       {STEP_ORDER.map((step) => (
         <div key={step} className="flex items-baseline gap-2">
-          <span className="w-[7.5rem] shrink-0"><StepMark step={step} withWord /></span>
+          <span className="w-[10.5rem] shrink-0"><StepMark step={step} withWord /></span>
           <span className="text-muted">{STEP_LOOKS[step].meaning}</span>
         </div>
       ))}
       {MAILBOX_MARKS.map(({ badge, hatched, meaning }) => (
         <div key={badge.tone} className="flex items-baseline gap-2">
-          <span className={`w-[7.5rem] shrink-0 ${hatched ? 'hatched' : ''}`}><BadgeList badges={[badge]} /></span>
+          <span className={`w-[10.5rem] shrink-0 ${hatched ? 'hatched' : ''}`}><BadgeList badges={[badge]} /></span>
           <span className="text-muted">{meaning}</span>
         </div>
       ))}
       <div className="flex items-baseline gap-2">
-        <span className="row-edge w-[7.5rem] shrink-0 pl-2 text-muted" data-severity="error">▍ edge</span>
+        <span className="row-edge w-[10.5rem] shrink-0 pl-2 text-muted" data-severity="error">▍ edge</span>
         <span className="text-muted">row with a problem: red = error, yellow = warning, grey = info finding</span>
       </div>
       <div className="flex items-baseline gap-2">
-        <span className="w-[7.5rem] shrink-0 text-muted">│ every 8 slots</span>
+        <span className="w-[10.5rem] shrink-0 text-muted">│ every 8 slots</span>
         <span className="text-muted">one 512-byte sector; torn writes split mailboxes at these lines</span>
       </div>
       <div className="flex items-baseline gap-2">
-        <span className="w-[7.5rem] shrink-0"><span className="step h-[16px] w-[16px] text-[11px]" data-step="requested" style={{ boxShadow: '0 0 0 2px var(--fg)' }} aria-hidden>▲</span></span>
+        <span className="w-[10.5rem] shrink-0"><span className="step h-[16px] w-[16px] text-[11px]" data-step="requested" style={{ boxShadow: '0 0 0 2px var(--fg)' }} aria-hidden>▲</span></span>
         <span className="text-muted">a brief outline: the cell changed at the last read</span>
       </div>
     </section>

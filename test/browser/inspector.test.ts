@@ -1,0 +1,176 @@
+/**
+ * The built app in Debian's chromium: the grid marks a torn mailbox, the
+ * detail shows its checksum, new mail appears without a reload, links and
+ * keys work, and nothing is logged as an error. Saves screenshots to
+ * test-results/ for people to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checksum, CLEAN } from '@/lib/mailbox';
+import { collectErrors, launchBrowser } from '../support/browser';
+import { encodeMailbox, makePool, request, tornMailbox, type TestPool } from '../support/pool';
+import { startServer, type RunningServer } from '../support/server';
+
+const POLL_MS = 300;
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+const TORN = tornMailbox({ 1: request(7, 1, 100) });
+
+let pool: TestPool;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  // 11 mailboxes: mailbox 0 and hosts 1..10; the SPM window is hosts 1..9, so host 10's mail is outside it.
+  pool = makePool({
+    mailboxes: 11,
+    event: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    inbox: {
+      2: encodeMailbox({ 0: request(2, 0, 128), 1: request(2, 1, 2048), 2: CLEAN }),
+      3: encodeMailbox({ 0: request(3, 0, 512) }),
+      7: TORN,
+      10: encodeMailbox({ 0: request(10, 0, 1024) }),
+    },
+    outbox: {
+      2: encodeMailbox({ 1: request(2, 1, 2048), 2: request(2, 2, 64) }, { kind: 'outbox' }),
+      5: encodeMailbox({ 0: CLEAN }, { kind: 'outbox' }),
+    },
+  });
+  [server, browser] = await Promise.all([
+    startServer({ MAILBOX_SOURCES: `test=${pool.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS) }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  pool?.remove();
+});
+
+async function open(query = '?source=test', colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme });
+  errors = collectErrors(page);
+  await page.goto(server.url + '/' + query);
+  await page.waitForSelector('[data-host-id="7"]');
+  return page;
+}
+
+afterEach(async () => {
+  expect(errors, 'console errors on the page').toEqual([]);
+  await page?.close();
+});
+
+const row = (host: number) => page.locator(`[data-host-id="${host}"]`);
+const search = () => new URL(page.url()).search;
+
+describe('the live grid', () => {
+  it('marks a torn mailbox (stored checksum 0 with data) as TORN, and a valid one not', async () => {
+    await open();
+    await expect.poll(() => row(7).getAttribute('data-mailbox-state')).toBe('checksum_missing');
+    await expect(row(7).locator('.badge', { hasText: 'TORN' }).isVisible()).resolves.toBe(true);
+    expect(await row(2).getAttribute('data-mailbox-state')).toBe('valid');
+    expect(await row(2).getByText('TORN').count()).toBe(0);
+    expect(await row(2).locator('[data-slot]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-slot'), c.getAttribute('data-step')])))
+      .toEqual([['0', 'requested'], ['1', 'replied'], ['2', 'host_acked']]);
+    await expect(row(10).locator('.badge', { hasText: 'OUTSIDE WINDOW' }).isVisible()).resolves.toBe(true);
+    // hosts without mail fold into one band; host 5 only has a CLEAN left in its outbox
+    expect(await row(5).count()).toBe(0);
+    await expect(page.getByText('hosts without mail').first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(RESULTS, 'grid.png') });
+  });
+
+  it('shows new mail written to the file within two poll intervals, without a reload', async () => {
+    await open();
+    await row(2).locator('[data-slot="1"]').click();
+    await page.keyboard.press('Escape'); // close the detail; the selection stays
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    const cell = '[data-host-id="4"] [data-slot="5"][data-step="requested"]';
+    expect(await page.locator(cell).count()).toBe(0);
+    const started = Date.now();
+    await pool.writeMailbox('inbox', 4, encodeMailbox({ 5: request(4, 5, 256) }));
+    // one interval for the server's poll, one for the page's, plus time to fetch and render
+    await page.waitForSelector(cell, { timeout: 2 * POLL_MS + 700 });
+    expect(Date.now() - started).toBeLessThan(2 * POLL_MS + 700);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.locator(cell).getAttribute('class')).toMatch(/flash-[ab]/);
+    expect(await row(2).getAttribute('aria-selected')).toBe('true');
+    await pool.writeMailbox('inbox', 4, encodeMailbox({}));
+  });
+});
+
+describe('the host detail', () => {
+  it('opens from a click, with the annotated hex and the stored and computed checksum', async () => {
+    await open();
+    await row(7).locator('[data-slot="1"]').click();
+    expect(search()).toBe('?source=test&host=7&slot=1');
+    const detail = page.locator('[data-detail-host="7"]');
+    await detail.waitFor();
+    const computed = checksum(TORN);
+    expect(await detail.locator('[data-checksum="stored"] td').first().textContent()).toBe('0');
+    expect(await detail.locator('[data-checksum="computed"] td').first().textContent()).toBe(String(computed));
+    const hex = await detail.locator('[data-hex-view]').textContent();
+    expect(hex).toContain(`checksum: stored 0 (00 00 00 00), computed ${computed}`);
+    for (let sector = 1; sector <= 7; sector++) expect(hex).toContain(`sector ${sector}`);
+    expect(hex).toContain('00007040'); // host 7 slot 1: 7 × 4096 + 64, as hexdump -C prints it
+    // the selected row stays visible above the detail
+    await expect(row(7).isVisible()).resolves.toBe(true);
+    // hovering a byte names its field and value
+    await detail.locator('[data-hex-view] [data-p="0"][data-o="69"]').first().hover(); // slot 1 byte 5: the domain UUID
+    await page.getByText('slot 1 · storage domain UUID').waitFor();
+    expect(await detail.getByText('= 8adbc85e-e554-4ae0-b318-8a5465fe5fe1').count()).toBe(1);
+    await page.screenshot({ path: path.join(RESULTS, 'detail.png') });
+  });
+
+  it('opens the same view from a pasted link, and the back button undoes a close', async () => {
+    await open('?source=test&host=2&slot=1');
+    await page.locator('[data-detail-host="2"]').waitFor();
+    expect(await row(2).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('[data-detail-slot="1"]').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-detail-host]').waitFor({ state: 'detached' });
+    expect(search()).toBe('?source=test');
+    await page.goBack();
+    await page.locator('[data-detail-host="2"]').waitFor();
+    expect(search()).toBe('?source=test&host=2&slot=1');
+  });
+
+  it('follows the keyboard: arrows move, Enter opens, Escape closes, Space pauses, ? helps', async () => {
+    await open();
+    await page.keyboard.press('ArrowDown'); // first visible row: host 2
+    await page.keyboard.press('ArrowDown'); // host 3
+    await page.keyboard.press('ArrowRight');
+    expect(await row(3).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-detail-host="3"]').waitFor();
+    expect(search()).toBe('?source=test&host=3&slot=1');
+    await page.keyboard.press('ArrowDown'); // the open detail follows the selection
+    await page.locator('[data-detail-host="7"]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-detail-host]').waitFor({ state: 'detached' });
+    expect(await row(7).getAttribute('aria-selected')).toBe('true');
+
+    await page.keyboard.press(' ');
+    await page.getByText('PAUSED:', { exact: false }).waitFor();
+    await page.keyboard.press(' ');
+    await page.getByText('PAUSED:', { exact: false }).waitFor({ state: 'detached' });
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('reads in the dark theme too', async () => {
+    await open('?source=test&host=7&slot=1', 'dark');
+    await page.locator('[data-detail-host="7"]').waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'detail-dark.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-detail-host]').waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(RESULTS, 'grid-dark.png') });
+  });
+});
