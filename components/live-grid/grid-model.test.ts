@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN, extend } from '@/lib/mailbox';
-import { snapshotOf } from '@/test/ui/snapshot-of';
+import { snapshotOf, type PoolSpec } from '@/test/ui/snapshot-of';
 import { buildGridModel, rowSeverity } from './grid-model';
 
 const D = '8adbc85e-e554-4ae0-b318-8a5465fe5fe1';
@@ -88,7 +88,7 @@ describe('sameHost', () => {
   it('agrees with a deep comparison on hosts decoded from the same or different bytes', async () => {
     const { sameHost } = await import('./grid-model');
     const { deepEqual } = await import('./deep-equal');
-    const specs = [
+    const specs: PoolSpec[] = [
       { inbox: { 1: { 0: req(1) } } },
       { inbox: { 1: { 0: req(2) } } },
       { inbox: { 1: { 0: req(1) } }, torn: [1] },
