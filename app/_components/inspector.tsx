@@ -114,18 +114,12 @@ export function Inspector() {
   return (
     <div className="flex h-screen flex-col">
       <header className="shrink-0 border-b border-line-strong bg-panel">
-        <div className="flex h-10 items-center gap-3 px-3">
-          <h1 className="text-[14px] font-semibold tracking-tight">Mailbox Inspector</h1>
+        <div className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1">
+          <h1 className="whitespace-nowrap text-[14px] font-semibold tracking-tight">Mailbox Inspector</h1>
           <SourcePicker sources={list} source={source} onChange={onSource} />
           <LiveToggle live={live} onToggle={() => setLive((v) => !v)} />
           {source && <Freshness source={source} model={model} live={live} />}
           <span className="ml-auto flex items-center gap-1.5">
-            <GridFilters
-              problemsOnly={problemsOnly}
-              showEmpty={showEmpty}
-              onProblemsOnly={() => setProblemsOnly((v) => !v)}
-              onShowEmpty={() => setShowEmpty((v) => !v)}
-            />
             <ThemeToggle />
             <button type="button" className="btn" onClick={() => setHelp(true)} title="keyboard shortcuts and legend (?)">
               <span aria-hidden>?</span> keys
@@ -134,6 +128,14 @@ export function Inspector() {
         </div>
         <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 py-1">
           {model ? <CountsBar counts={model.counts} watchingSince={model.watchingSince} /> : <span className="text-muted">waiting for the first read…</span>}
+          <span className="ml-auto">
+            <GridFilters
+              problemsOnly={problemsOnly}
+              showEmpty={showEmpty}
+              onProblemsOnly={() => setProblemsOnly((v) => !v)}
+              onShowEmpty={() => setShowEmpty((v) => !v)}
+            />
+          </span>
         </div>
         {sources.error && <p role="alert" className="border-t border-line px-3 py-1 text-(--ink-vermillion)">Cannot list the sources: {sources.error.message}</p>}
         {source && <Warnings source={source} model={model} error={snapshot.error} live={live} />}

@@ -88,7 +88,19 @@ describe('the live grid', () => {
     await open();
     await row(2).locator('[data-slot="1"]').click();
     await page.keyboard.press('Escape'); // close the detail; the selection stays
-    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await page.evaluate(() => {
+      const w = window as unknown as { marker: number; touchedRows: Set<string> };
+      w.marker = 42;
+      // which existing rows the update changes in the DOM: none, the new row is added beside them
+      w.touchedRows = new Set();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target instanceof Element ? r.target : r.target.parentElement;
+          const hostRow = el?.closest('[data-host-id]');
+          if (hostRow) w.touchedRows.add(hostRow.getAttribute('data-host-id')!);
+        }
+      }).observe(document.querySelector('[role=grid]')!, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     const cell = '[data-host-id="4"] [data-slot="5"][data-step="requested"]';
     expect(await page.locator(cell).count()).toBe(0);
     const started = Date.now();
@@ -99,6 +111,12 @@ describe('the live grid', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(await page.locator(cell).getAttribute('class')).toMatch(/flash-[ab]/);
     expect(await row(2).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => [...(window as unknown as { touchedRows: Set<string> }).touchedRows])).toEqual([]);
+
+    // the detail outlines the bytes that changed since the previous read
+    await page.locator(cell).click();
+    await page.locator('[data-detail-host="4"]').waitFor();
+    expect(await page.locator('[data-hex-view] [data-p="0"][data-changed]').count()).toBeGreaterThan(0);
     await pool.writeMailbox('inbox', 4, encodeMailbox({}));
   });
 });
