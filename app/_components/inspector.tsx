@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HostDetail } from '@/components/host-detail/host-detail';
 import { LiveGrid } from '@/components/live-grid/live-grid';
@@ -120,6 +121,7 @@ export function Inspector() {
           <LiveToggle live={live} onToggle={() => setLive((v) => !v)} />
           {source && <Freshness source={source} model={model} live={live} />}
           <span className="ml-auto flex items-center gap-1.5">
+            <Link href="/learn" className="btn" title="the mailbox format, byte by byte">format</Link>
             <ThemeToggle />
             <button type="button" className="btn" onClick={() => setHelp(true)} title="keyboard shortcuts and legend (?)">
               <span aria-hidden>?</span> keys

@@ -14,9 +14,9 @@ export interface HexViewProps {
   length: number;
   /** address of byte 0, printed in the offset column (e.g. the block's offset in its file) */
   baseAddress?: number;
-  /** a labelled rule every this many bytes */
+  /** a labelled rule every this many bytes: "<ruleName> 1", "<ruleName> 2", … */
   ruleEvery?: number;
-  ruleLabel?: (index: number) => string;
+  ruleName?: string;
   /** pointed out in every pane */
   focus?: HexFocus | null;
   foldZeros?: boolean;
@@ -38,7 +38,7 @@ function pickAt(event: MouseEvent, prepared: ReturnType<typeof preparePane>[]): 
 const same = (a: Picked | null, b: Picked | null) => a?.pane === b?.pane && a?.range === b?.range;
 
 /** Side-by-side annotated hex dumps; hover names a byte's range, click pins it. */
-export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleLabel, focus = null, foldZeros = true }: HexViewProps) {
+export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleName, focus = null, foldZeros = true }: HexViewProps) {
   const prepared = useMemo(() => panes.map((p) => preparePane(p, length)), [panes, length]);
   const [hover, setHover] = useState<Picked | null>(null);
   const [pinned, setPinned] = useState<Picked | null>(null);
@@ -96,7 +96,7 @@ export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleLabel, 
             return (
               <div key={`rule-${item.offset}`} className="my-0.5 flex items-center gap-2 font-sans text-[11px] text-faint" role="separator">
                 <span className="h-px flex-1 bg-line-strong" />
-                <span>{ruleLabel ? ruleLabel(index) : `+${item.offset}`} · {hex(baseAddress + item.offset)}</span>
+                <span>{ruleName ? `${ruleName} ${index}` : `+${item.offset}`} · {hex(baseAddress + item.offset)}</span>
                 <span className="h-px flex-1 bg-line-strong" />
               </div>
             );

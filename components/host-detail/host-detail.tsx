@@ -25,8 +25,6 @@ interface HostDetailProps {
   onClose: () => void;
 }
 
-const sectorLabel = (i: number) => `sector ${i}`;
-
 /** One host's inbox and outbox mailboxes: decoded slots, checksum, annotated hex side by side. */
 export function HostDetail({ source, host, slot, data, error, onSelectSlot, onClose }: HostDetailProps) {
   const [foldZeros, setFoldZeros] = useState(true);
@@ -96,7 +94,7 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
             </div>
             <div className="overflow-x-auto">
               <HexView key={host} panes={panes} length={MAILBOX_SIZE_BYTES} baseAddress={address} ruleEvery={SECTOR_SIZE_BYTES}
-                ruleLabel={sectorLabel} focus={focus} foldZeros={foldZeros} />
+                ruleName="sector" focus={focus} foldZeros={foldZeros} />
             </div>
           </div>
         </div>
