@@ -4,13 +4,14 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HostDetail } from '@/components/host-detail/host-detail';
 import { LiveGrid } from '@/components/live-grid/live-grid';
-import { moveForKey, moveSelection, type Selection } from '@/components/live-grid/navigation';
+import { moveSelection, type Selection } from '@/components/live-grid/navigation';
 import { gridView, type GridView } from '@/components/live-grid/visible-rows';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { Legend } from '@/components/vocabulary/legend';
 import { CountsBar } from './counts-bar';
 import { Freshness, Warnings } from './freshness';
 import { GridFilters } from './grid-filters';
+import { commandFor } from './key-commands';
 import { LiveToggle } from './live-toggle';
 import { PausedBanner } from './paused-banner';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -69,42 +70,43 @@ export function Inspector() {
   };
 
   useShortcuts((event) => {
+    const command = commandFor(event.key);
     if (help) {
-      if (event.key === 'Escape' || event.key === '?') setHelp(false);
-      return event.key !== 'Tab';
+      if (command?.kind === 'close' || command?.kind === 'help') setHelp(false);
+      return event.key !== 'Tab'; // the dialog is modal
     }
-    const move = moveForKey(event.key);
-    if (move) {
-      const next = moveSelection(view.rows.map((r) => r.id), selection, move);
-      if (next) {
-        setPicked(next);
-        if (url.host !== null) go({ source: url.source, host: next.host, slot: next.slot }, 'replace');
+    switch (command?.kind) {
+      case 'move': {
+        const next = moveSelection(view.rows.map((r) => r.id), selection, command.move);
+        if (next) {
+          setPicked(next);
+          if (url.host !== null) go({ source: url.source, host: next.host, slot: next.slot }, 'replace');
+        }
+        return true;
       }
-      return true;
-    }
-    switch (event.key) {
-      case 'Enter':
+      case 'open':
         if (!selection) return false;
         go({ source: url.source, host: selection.host, slot: selection.slot }, 'push');
         return true;
-      case 'Escape':
+      case 'close':
         if (url.host === null) return false;
         close();
         return true;
-      case ' ':
+      case 'live':
         setLive((v) => !v);
         return true;
-      case '?':
+      case 'help':
         setHelp(true);
         return true;
-      case 'p':
+      case 'problems':
         setProblemsOnly((v) => !v);
         return true;
-      case 'e':
+      case 'empty':
         setShowEmpty((v) => !v);
         return true;
+      default:
+        return false;
     }
-    return false;
   });
 
   const failing = model?.counts.failingNow ?? 0;

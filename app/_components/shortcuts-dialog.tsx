@@ -1,15 +1,5 @@
 import { Legend } from '@/components/vocabulary/legend';
-
-export const SHORTCUTS: ReadonlyArray<[keys: string, action: string]> = [
-  ['↑ ↓ ← →  (or k j h l)', 'move the selection between hosts and slots'],
-  ['Home / End', 'first / last slot of the row'],
-  ['Enter', 'open the selected host’s detail'],
-  ['Esc', 'close the detail (or this help)'],
-  ['Space', 'pause / resume live updates'],
-  ['p', 'problems only: show just the hosts with findings'],
-  ['e', 'show / fold the hosts without mail'],
-  ['?', 'show this help'],
-];
+import { BINDINGS } from './key-commands';
 
 /** Every shortcut, then the legend. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -22,9 +12,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </div>
         <table className="mb-4 text-[13px]">
           <tbody>
-            {SHORTCUTS.map(([keys, action]) => (
-              <tr key={keys}>
-                <td className="py-0.5 pr-6 font-mono whitespace-nowrap">{keys}</td>
+            {BINDINGS.map(({ label, action }) => (
+              <tr key={label}>
+                <td className="py-0.5 pr-6 font-mono whitespace-nowrap">{label}</td>
                 <td className="text-muted">{action}</td>
               </tr>
             ))}

@@ -25,12 +25,3 @@ export function moveSelection(hosts: readonly number[], current: Selection | nul
     case 'end': return { host: hosts[at], slot: LAST_SLOT };
   }
 }
-
-const KEYS: Readonly<Record<string, Move>> = {
-  ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right', Home: 'home', End: 'end',
-  k: 'up', j: 'down', h: 'left', l: 'right',
-};
-
-export function moveForKey(key: string): Move | null {
-  return KEYS[key] ?? null;
-}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { BINDINGS, commandFor } from '@/app/_components/key-commands';
+
+describe('key commands', () => {
+  it('maps arrows and vi keys to moves, and the documented keys to their commands', () => {
+    expect(commandFor('ArrowDown')).toEqual({ kind: 'move', move: 'down' });
+    expect(commandFor('k')).toEqual({ kind: 'move', move: 'up' });
+    expect(commandFor('Enter')).toEqual({ kind: 'open' });
+    expect(commandFor(' ')).toEqual({ kind: 'live' });
+    expect(commandFor('?')).toEqual({ kind: 'help' });
+    expect(commandFor('x')).toBeNull();
+  });
+
+  it('binds every key once', () => {
+    const keys = BINDINGS.flatMap((b) => b.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
