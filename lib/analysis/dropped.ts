@@ -37,11 +37,15 @@ export function droppedMessages(bytes: Uint8Array, decoded: DecodedMailbox, befo
   return out;
 }
 
+/** A mailbox rewritten again and again while failing must not grow an episode without bound: four mailboxes' worth. */
+export const MAX_DROPPED_PER_EPISODE = 4 * 63;
+
 /** Adds `found` to `into`, once per distinct (slot, message) over the episode. */
 export function mergeDropped(into: DroppedMessage[], found: readonly DroppedMessage[]): void {
   const key = (m: DroppedMessage) => `${m.slot}|${m.kind}|${m.domain}|${m.volume}|${m.sizeMiB}`;
   const seen = new Set(into.map(key));
   for (const m of found) {
+    if (into.length >= MAX_DROPPED_PER_EPISODE) return;
     if (seen.has(key(m))) continue;
     seen.add(key(m));
     into.push(m);

@@ -5,9 +5,10 @@
  * Pure: fed with the mailboxes that changed at each read.
  */
 import type { DecodedMailbox } from '@/lib/mailbox';
+import { proveChain, type ChainProof } from './chain-proof';
 import { droppedMessages, mergeDropped, type DroppedMessage } from './dropped';
 import { changedSectors } from './sectors';
-import { combineVerdicts, proveTorn, type Proof, type Verdict } from './torn-proof';
+import { combineVerdicts, proveTorn, tornAcrossWrites, type Proof, type Verdict } from './torn-proof';
 
 /** A valid (or empty) version of a mailbox: what a failed read is compared with. */
 export interface Anchor {
@@ -17,6 +18,9 @@ export interface Anchor {
   checksum: number;
 }
 
+/** What an episode keeps of an anchor: its bytes are only needed until the verdict. */
+export type AnchorInfo = Omit<Anchor, 'bytes'>;
+
 /** One distinct content of the mailbox during an episode, and the reads that saw it. */
 export interface FailedVersion {
   seq: number;
@@ -24,7 +28,7 @@ export interface FailedVersion {
   readAt: number;
   lastReadAt: number;
   reads: number;
-  /** kept until the verdict, then only for the first and last version (for hex dumps) */
+  /** kept until the verdict, then for the first and last version (hex dumps) until the history drops that read */
   bytes: Uint8Array | null;
   state: 'checksum_missing' | 'checksum_mismatch';
   stored: number;
@@ -47,13 +51,15 @@ export interface Episode {
   startedAt: number;
   endedAt: number;
   reads: number;
-  before: Anchor | null;
-  after: Anchor | null;
+  before: AnchorInfo | null;
+  after: AnchorInfo | null;
   versions: FailedVersion[];
   /** distinct contents not kept (an episode keeps its first versions and its latest) */
   versionsOmitted: number;
   dropped: DroppedMessage[];
   verdict: Verdict;
+  /** set when the reads are a tear across several writes, each rebuilt with a valid checksum */
+  chain: ChainProof | null;
 }
 
 export interface InboxChange {
@@ -77,14 +83,20 @@ export interface EpisodeLimits {
   maxVersions: number;
 }
 
-export const DEFAULT_EPISODE_LIMITS: EpisodeLimits = { windowMs: 3_600_000, maxEpisodes: 1000, maxVersions: 8 };
+export const DEFAULT_EPISODE_LIMITS: EpisodeLimits = { windowMs: 3_600_000, maxEpisodes: 10_000, maxVersions: 8 };
+
+const info = ({ seq, readAt, checksum }: Anchor): AnchorInfo => ({ seq, readAt, checksum });
 
 const isValid = (state: string) => state === 'valid' || state === 'empty';
 
 export class EpisodeTracker {
   private lastValid = new Map<number, Anchor>();
   private open = new Map<number, Episode>();
+  /** the valid bytes before each open episode, by host */
+  private beforeBytes = new Map<number, Uint8Array | null>();
   private closed: Episode[] = [];
+  /** closed episodes before this index hold no bytes any more */
+  private released = 0;
 
   constructor(private readonly limits: EpisodeLimits = DEFAULT_EPISODE_LIMITS) {}
 
@@ -103,11 +115,13 @@ export class EpisodeTracker {
         continue;
       }
       if (!episode) {
+        const before = this.lastValid.get(host) ?? null;
         episode = {
           id: `${host}-${seq}`, host, startSeq: seq, endSeq: seq, startedAt: readAt, endedAt: readAt, reads: 0,
-          before: this.lastValid.get(host) ?? null, after: null, versions: [], versionsOmitted: 0, dropped: [], verdict: 'pending',
+          before: before && info(before), after: null, versions: [], versionsOmitted: 0, dropped: [], verdict: 'pending', chain: null,
         };
         this.open.set(host, episode);
+        this.beforeBytes.set(host, before?.bytes ?? null);
         events.started.push(episode);
       }
       this.addVersion(episode, change, seq, readAt);
@@ -139,19 +153,26 @@ export class EpisodeTracker {
     return [...this.open.values()];
   }
 
+  /** Lets go of the bytes of episodes that ended before `oldestSeq`: the history no longer holds those reads either. */
+  release(oldestSeq: number): void {
+    while (this.released < this.closed.length && this.closed[this.released].endSeq < oldestSeq) {
+      for (const v of this.closed[this.released++].versions) v.bytes = null;
+    }
+  }
+
   private addVersion(episode: Episode, change: InboxChange, seq: number, readAt: number): void {
     const { bytes, decoded } = change;
-    const before = episode.before;
+    const before = this.beforeBytes.get(episode.host) ?? null;
     const version: FailedVersion = {
       seq, lastSeq: seq, readAt, lastReadAt: readAt, reads: 1, bytes,
       state: decoded.state as FailedVersion['state'],
       stored: decoded.checksum!.stored, computed: decoded.checksum!.computed,
       spmChecks: decoded.spmReads,
-      staleChecksum: before !== null && decoded.checksum!.stored === before.checksum,
-      changedSectors: before ? changedSectors(bytes, before.bytes) : [],
-      proof: proveTorn(bytes, before?.bytes ?? null, null),
+      staleChecksum: episode.before !== null && decoded.checksum!.stored === episode.before.checksum,
+      changedSectors: before ? changedSectors(bytes, before) : [],
+      proof: proveTorn(bytes, before, null),
     };
-    mergeDropped(episode.dropped, droppedMessages(bytes, decoded, before?.bytes ?? null, seq));
+    mergeDropped(episode.dropped, droppedMessages(bytes, decoded, before, seq));
     if (episode.versions.length >= this.limits.maxVersions) {
       episode.versions[episode.versions.length - 1] = version; // keep the first ones and the latest
       episode.versionsOmitted++;
@@ -164,10 +185,18 @@ export class EpisodeTracker {
   }
 
   private resolve(episode: Episode, after: Anchor): Episode {
-    episode.after = after;
+    episode.after = info(after);
+    const before = this.beforeBytes.get(episode.host) ?? null;
+    this.beforeBytes.delete(episode.host);
     const { versions } = episode;
+    for (const v of versions) v.proof = proveTorn(v.bytes!, before, after.bytes);
+    // Some sector is neither old nor new: maybe writes followed each other faster than the reads (needs every content seen).
+    if (before && episode.versionsOmitted === 0 && versions.some((v) => v.proof.verdict === 'corrupt')) {
+      episode.chain = proveChain(before, versions.map((v) => v.bytes!), after.bytes);
+      const writes = episode.chain ? episode.chain.intermediates + 1 : 0;
+      if (episode.chain) for (const v of versions) v.proof = tornAcrossWrites(v.proof, writes);
+    }
     versions.forEach((v, i) => {
-      v.proof = proveTorn(v.bytes!, episode.before?.bytes ?? null, after.bytes);
       if (i > 0 && i < versions.length - 1) v.bytes = null;
     });
     episode.verdict = combineVerdicts(versions.map((v) => v.proof.verdict));
@@ -180,7 +209,10 @@ export class EpisodeTracker {
     const { windowMs, maxEpisodes } = this.limits;
     let drop = 0;
     while (drop < this.closed.length && (this.closed[drop].endedAt < now - windowMs || this.closed.length - drop > maxEpisodes)) drop++;
-    if (drop > 0) this.closed.splice(0, drop);
+    if (drop > 0) {
+      this.closed.splice(0, drop);
+      this.released = Math.max(0, this.released - drop);
+    }
   }
 }
 

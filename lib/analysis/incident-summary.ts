@@ -38,11 +38,12 @@ export const VERDICT_LABEL: Record<EpisodeVerdict, string> = {
 const MESSAGE_GLYPH = { extend: '▲', clean: '·', unknown: '?' } as const;
 
 function requestStatus(r: RequestJson): string {
-  if (r.stuck) return `⏱ stuck ${duration(r.waitingMs ?? 0)}`;
+  if (r.stuck) return `⏱ stuck ${duration(r.waitingMs ?? 0)}${r.outsideWindow ? ' (⚠ outside the SPM read window: never read)' : ''}`;
   switch (r.result) {
     case 'ok': return r.freedAt ? '✓ done' : '✓ replied';
     case 'failed': return '✗ failed (size 0)';
     case 'mismatched': return '≠ mismatched reply';
+    case 'unknown': return r.freedAt ? '· done (reply not seen)' : '· acknowledged (reply not seen)';
     case 'abandoned': return '? freed with no reply';
     default: return '▲ waiting';
   }

@@ -4,8 +4,12 @@
  * from them. Times are epoch ms of the read that first showed the step.
  */
 
-/** ok / failed (size 0) / mismatched reply; abandoned: the host freed the slot with no reply. */
-export type RequestResult = 'ok' | 'failed' | 'mismatched' | 'abandoned';
+/**
+ * ok / failed (size 0) / mismatched reply; unknown: the host acknowledged a
+ * reply that no read showed (reads too far apart); abandoned: the host freed
+ * the slot with no reply.
+ */
+export type RequestResult = 'ok' | 'failed' | 'mismatched' | 'unknown' | 'abandoned';
 
 export type RequestStep = 'reply' | 'host_ack' | 'spm_ack' | 'free';
 
@@ -18,11 +22,13 @@ export interface RequestRecord {
   domain: string;
   volume: string;
   sizeMiB: number | null;
-  /** the request's 64 bytes in hex: a change means a new request in the slot */
+  /** the request's 64 bytes in hex: a change means a new request in the slot (emptied once closed) */
   requestHex: string;
-  /** the outbox slot when the request appeared: a different reply must be newer than this */
+  /** the outbox slot when the request appeared: a different reply must be newer than this (null once closed) */
   baselineReplyHex: string | null;
   requestedSeq: number;
+  /** the read that showed its latest step */
+  updatedSeq: number;
   requestedAt: number;
   repliedAt: number | null;
   replySizeMiB: number | null;

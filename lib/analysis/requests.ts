@@ -33,9 +33,10 @@ export interface RequestLimits {
   maxClosed: number;
 }
 
-export const DEFAULT_REQUEST_LIMITS: RequestLimits = { windowMs: 3_600_000, maxClosed: 20_000 };
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { windowMs: 3_600_000, maxClosed: 50_000 };
 
 type Slots = Map<number, DecodedSlot>;
+type Mark = (step: RequestStep, from: number | null, inferred?: boolean) => void;
 
 interface HeldInbox {
   slots: Slots;
@@ -103,18 +104,21 @@ export class RequestTracker {
     const msgId = host * SLOTS_PER_MAILBOX + slot;
     let record = this.current.get(msgId);
     let inferredNow = false;
-    const mark = (step: RequestStep, from: number | null, inferred = false) => {
+    const mark: Mark = (step, from, inferred = false) => {
       // No latency from a time that is unknown: a partial record's start, or a step inferred in this very read.
       const unknown = from === null || (record!.partial && from === record!.requestedAt) || (inferredNow && from === t);
       if (inferred) record!.inferred.push(step);
       inferredNow ||= inferred;
+      record!.updatedSeq = seq;
       events.steps.push({ record: record!, step, latencyMs: unknown ? null : t - from });
     };
     switch (request?.kind) {
       case 'extend': {
         // A new request: a different message in the slot, or a request again after this one was acknowledged.
         if (!record || record.requestHex !== request.hex || record.hostAckedAt !== null) {
-          if (record) this.close(record, t, 'replaced');
+          // After its CLEAN the old request was freed, in a read no one made; before it, it was overwritten.
+          if (record?.hostAckedAt != null) this.free(record, seq, t, reply, mark, true);
+          else if (record) this.close(record, seq, t, 'replaced');
           record = this.start(host, slot, request, reply, seq, t, outsideWindow);
           events.started.push(record);
         }
@@ -126,6 +130,7 @@ export class RequestTracker {
         this.checkReply(record, reply, t, mark);
         if (record.repliedAt === null) {
           record.repliedAt = t;
+          record.result = 'unknown';
           mark('reply', record.requestedAt, true);
         }
         if (record.hostAckedAt === null) {
@@ -139,15 +144,7 @@ export class RequestTracker {
         return;
       }
       case undefined: {
-        if (!record) return;
-        if (record.hostAckedAt !== null && record.spmAckedAt === null && reply?.kind === 'clean') {
-          record.spmAckedAt = t;
-          mark('spm_ack', record.hostAckedAt, true);
-        }
-        if (record.repliedAt === null) record.result = 'abandoned';
-        record.freedAt = t;
-        mark('free', record.spmAckedAt ?? record.hostAckedAt ?? record.repliedAt);
-        this.close(record, t, 'freed');
+        if (record) this.free(record, seq, t, reply, mark, false);
         return;
       }
       default:
@@ -155,12 +152,23 @@ export class RequestTracker {
     }
   }
 
+  private free(record: RequestRecord, seq: number, t: number, reply: DecodedSlot | undefined, mark: Mark, inferred: boolean): void {
+    if (record.hostAckedAt !== null && record.spmAckedAt === null && reply?.kind === 'clean') {
+      record.spmAckedAt = t;
+      mark('spm_ack', record.hostAckedAt, true);
+    }
+    if (record.repliedAt === null) record.result = 'abandoned';
+    record.freedAt = t;
+    mark('free', record.spmAckedAt ?? record.hostAckedAt ?? record.repliedAt, inferred);
+    this.close(record, seq, t, 'freed');
+  }
+
   private start(host: number, slot: number, request: DecodedSlot, reply: DecodedSlot | undefined, seq: number, t: number, outsideWindow: boolean): RequestRecord {
     const record: RequestRecord = {
       id: `${host}-${slot}-${seq}`, host, slot, msgId: host * SLOTS_PER_MAILBOX + slot,
       domain: request.domain!, volume: request.volume!, sizeMiB: request.sizeMiB ?? null,
       requestHex: request.hex, baselineReplyHex: reply?.hex ?? null,
-      requestedSeq: seq, requestedAt: t, repliedAt: null, replySizeMiB: null,
+      requestedSeq: seq, updatedSeq: seq, requestedAt: t, repliedAt: null, replySizeMiB: null,
       hostAckedAt: null, spmAckedAt: null, freedAt: null, replacedAt: null, result: null,
       outsideWindow, partial: seq === this.firstSeq, inferred: [],
     };
@@ -168,7 +176,7 @@ export class RequestTracker {
     return record;
   }
 
-  private checkReply(record: RequestRecord, reply: DecodedSlot | undefined, t: number, mark: (step: RequestStep, from: number | null) => void): void {
+  private checkReply(record: RequestRecord, reply: DecodedSlot | undefined, t: number, mark: Mark): void {
     if (reply?.kind !== 'extend' || record.result === 'ok' || record.result === 'failed') return;
     const matches = reply.hex.slice(0, MATCHED_HEX_CHARS) === record.requestHex.slice(0, MATCHED_HEX_CHARS);
     // A different reply already there when the request appeared belongs to an earlier request.
@@ -180,8 +188,12 @@ export class RequestTracker {
     if (first) mark('reply', record.requestedAt);
   }
 
-  private close(record: RequestRecord, t: number, why: 'freed' | 'replaced'): void {
+  private close(record: RequestRecord, seq: number, t: number, why: 'freed' | 'replaced'): void {
     if (why === 'replaced') record.replacedAt = t;
+    record.updatedSeq = seq;
+    // Only open records compare bytes; a closed one is kept for an hour, so it sheds them.
+    record.requestHex = '';
+    record.baselineReplyHex = null;
     this.current.delete(record.msgId);
     this.closed.push(record);
   }

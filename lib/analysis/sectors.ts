@@ -6,11 +6,13 @@
  *   o  equals the read before only: still the old data
  *   =  equals both (the write did not change it): unchanged, not new
  *   x  equals neither: not explained by a tear
+ *   i  equals neither, but is the data of a write in between that no read saw
+ *      whole (a tear across back-to-back writes, see chain-proof.ts)
  *   ?  differs from the read after, and there is no read before to compare
  */
 import { SECTOR_SIZE_BYTES, SECTORS_PER_MAILBOX } from '@/lib/mailbox';
 
-export type SectorVerdict = 'n' | 'o' | '=' | 'x' | '?';
+export type SectorVerdict = 'n' | 'o' | '=' | 'x' | 'i' | '?';
 
 function sameSector(a: Uint8Array, b: Uint8Array, sector: number): boolean {
   const start = sector * SECTOR_SIZE_BYTES;
@@ -58,7 +60,9 @@ export function ranges(indexes: readonly number[]): string {
   return parts.join(', ');
 }
 
-const WORDS: Record<SectorVerdict, string> = { n: 'new', o: 'old', '=': 'unchanged', x: 'neither old nor new', '?': 'unknown' };
+const WORDS: Record<SectorVerdict, string> = {
+  n: 'new', o: 'old', '=': 'unchanged', x: 'neither old nor new', i: 'from a write in between', '?': 'unknown',
+};
 
 /** "n======o" → "sectors 0 new, 1-6 unchanged, 7 old"; groups in the order of their first sector. */
 export function describeSectors(sectors: string): string {

@@ -37,6 +37,13 @@ export function proveTorn(failed: Uint8Array, before: Uint8Array | null, after: 
   return { verdict: 'torn', sectors, newSectors, summary: described };
 }
 
+/** A corrupt read explained after all by a chain of writes (chain-proof.ts): its `x` sectors become `i`. */
+export function tornAcrossWrites(proof: Proof, writes: number): Proof {
+  if (proof.sectors === null) return proof;
+  const sectors = proof.sectors.replace(/x/g, 'i');
+  return { verdict: 'torn', sectors, newSectors: proof.newSectors, summary: `${describeSectors(sectors)} (torn across ${writes} back-to-back writes)` };
+}
+
 /** An episode's verdict from its reads' verdicts: one corrupt read makes it corrupt. */
 export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.includes('corrupt')) return 'corrupt';

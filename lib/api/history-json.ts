@@ -82,6 +82,7 @@ export function requestJson(r: RequestRecord, now: number | null, stuckMs: numbe
     volume: r.volume,
     sizeMiB: r.sizeMiB,
     requestedSeq: r.requestedSeq,
+    updatedSeq: r.updatedSeq,
     requestedAt: iso(r.requestedAt),
     repliedAt: isoOrNull(r.repliedAt),
     replySizeMiB: r.replySizeMiB,

@@ -110,10 +110,13 @@ export interface EpisodeJson {
 
 export interface EpisodesResponse {
   source: string;
+  /** episodes matching the filter, before `limit` */
+  total: number;
   episodes: EpisodeJson[];
 }
 
-export type RequestResultJson = 'ok' | 'failed' | 'mismatched' | 'abandoned';
+/** see lib/analysis/request-record.ts RequestResult */
+export type RequestResultJson = 'ok' | 'failed' | 'mismatched' | 'unknown' | 'abandoned';
 
 export interface RequestJson {
   id: string;
@@ -124,6 +127,8 @@ export interface RequestJson {
   volume: string;
   sizeMiB: number | null;
   requestedSeq: number;
+  /** the read that showed its latest step: poll with ?since= this to get only what changed */
+  updatedSeq: number;
   requestedAt: string;
   repliedAt: string | null;
   replySizeMiB: number | null;
@@ -152,6 +157,9 @@ export interface RequestsResponse {
   stuckS: number;
   /** the latest read's time: what `stuck` and `waitingMs` are measured against */
   asOf: string | null;
+  /** over all requests kept, whatever the filter */
   counts: { total: number; stuck: number; waiting: number; open: number };
+  /** requests matching the filter, before `limit` */
+  matched: number;
   requests: RequestJson[];
 }

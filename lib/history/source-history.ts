@@ -7,8 +7,8 @@ import CRC32 from 'crc-32';
 import {
   decodeEvent, decodeMailbox, MAILBOX_SIZE_BYTES, type DecodedMailbox, type VolumeKind,
 } from '@/lib/mailbox';
-import { EpisodeTracker, type EpisodeEvents, type InboxChange } from '@/lib/analysis/episodes';
-import { RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
+import { DEFAULT_EPISODE_LIMITS, EpisodeTracker, type EpisodeEvents, type InboxChange } from '@/lib/analysis/episodes';
+import { DEFAULT_REQUEST_LIMITS, RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings';
 import { HistoryStore } from './store';
 import type { ReadEntry, ReadSample, VersionChange, VolumeEntry, VolumeSample } from './types';
@@ -55,8 +55,8 @@ export class SourceHistory {
   constructor(readonly options: SourceHistoryOptions = { ...DEFAULT_HISTORY_SETTINGS, maxHostId: 250 }) {
     const windowMs = options.historyMs;
     this.store = new HistoryStore({ windowMs, maxBytes: options.maxBytes }, new Set([ZERO_MAILBOX]));
-    this.episodes = new EpisodeTracker({ windowMs, maxEpisodes: 1000, maxVersions: 8 });
-    this.requests = new RequestTracker({ windowMs, maxClosed: 20_000 });
+    this.episodes = new EpisodeTracker({ ...DEFAULT_EPISODE_LIMITS, windowMs });
+    this.requests = new RequestTracker({ ...DEFAULT_REQUEST_LIMITS, windowMs });
   }
 
   ingest(read: ReadSample): IngestResult {
@@ -86,6 +86,7 @@ export class SourceHistory {
       for (const c of list ?? []) versions.push({ kind, index: c.index, version: { seq: read.seq, bytes: c.bytes, state: c.state } });
     }
     this.store.add(entry, versions);
+    this.episodes.release(this.store.oldestSeq ?? read.seq);
     return { entry, episodes, requests };
   }
 

@@ -22,37 +22,50 @@ export function historyResponse(source: LiveSource, since: number | null, limit 
   };
 }
 
+export const DEFAULT_EPISODES = 500;
+export const DEFAULT_REQUESTS = 1000;
+
 export interface EpisodeFilter {
   /** only episodes with a failed read after this seq (or still pending) */
   since?: number | null;
   host?: number | null;
+  limit?: number | null;
 }
 
 /** Newest first. */
 export function episodesResponse(source: LiveSource, filter: EpisodeFilter = {}): EpisodesResponse {
-  const episodes = source.history.episodes.list()
+  const matching = source.history.episodes.list()
     .filter((e) => (filter.since == null || e.endSeq > filter.since || e.after === null) && (filter.host == null || e.host === filter.host))
-    .sort((a, b) => b.startSeq - a.startSeq || a.host - b.host)
-    .map(episodeJson);
-  return { source: source.id, episodes };
+    .sort((a, b) => b.startSeq - a.startSeq || a.host - b.host);
+  return { source: source.id, total: matching.length, episodes: matching.slice(0, filter.limit ?? DEFAULT_EPISODES).map(episodeJson) };
+}
+
+export interface RequestFilter {
+  /** only requests with a step seen after this seq, and every stuck one */
+  since?: number | null;
+  host?: number | null;
+  limit?: number | null;
 }
 
 /** Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read. */
-export function requestsResponse(source: LiveSource): RequestsResponse {
+export function requestsResponse(source: LiveSource, filter: RequestFilter = {}): RequestsResponse {
   const now = source.history.store.latest?.readAt ?? null;
   const { stuckMs } = source.historySettings;
-  const requests = sortRequests(source.history.requests.list().map((r) => requestJson(r, now, stuckMs)));
-  const open = requests.filter((r) => r.freedAt === null && r.replacedAt === null);
+  const all = source.history.requests.list().map((r) => requestJson(r, now, stuckMs));
+  const open = all.filter((r) => r.freedAt === null && r.replacedAt === null);
+  const matching = sortRequests(all.filter((r) =>
+    (filter.since == null || r.updatedSeq > filter.since || r.stuck) && (filter.host == null || r.host === filter.host)));
   return {
     source: source.id,
     stuckS: stuckMs / 1000,
     asOf: now === null ? null : new Date(now).toISOString(),
     counts: {
-      total: requests.length,
-      stuck: requests.filter((r) => r.stuck).length,
+      total: all.length,
+      stuck: all.filter((r) => r.stuck).length,
       waiting: open.filter((r) => r.repliedAt === null).length,
       open: open.length,
     },
-    requests,
+    matched: matching.length,
+    requests: matching.slice(0, filter.limit ?? DEFAULT_REQUESTS),
   };
 }

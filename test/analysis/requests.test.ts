@@ -53,6 +53,11 @@ describe('request tracker', () => {
     expect(replaced.map((r) => [r.volume, r.replacedAt])).toEqual([[VOL_A, at(3)], [VOL_B, null]]);
   });
 
+  it('frees an acknowledged request whose slot got a new request before any read saw it empty', () => {
+    const records = historyOf(readsOf([...HANDSHAKE.slice(0, 5), pool({ 0: request(VOL_B) }, { 0: CLEAN })])).requests.list();
+    expect(records.map((r) => [r.volume, r.freedAt, r.replacedAt, r.inferred])).toEqual([[VOL_A, at(6), null, ['free']], [VOL_B, null, null, []]]);
+  });
+
   it('takes no step from a torn read: the slot holds its last valid state until the mailbox is valid again', () => {
     const before = encodeMailbox({ 0: request() });
     const after = encodeMailbox({ 0: CLEAN });
@@ -70,7 +75,7 @@ describe('request tracker', () => {
 
   it('marks steps seen only together with a later one as inferred', () => {
     const [record] = historyOf(readsOf([pool({}), pool({ 0: request() }), pool({ 0: CLEAN }, { 0: CLEAN }), pool({})])).requests.list();
-    expect(record).toMatchObject({ repliedAt: at(3), hostAckedAt: at(3), spmAckedAt: at(3), freedAt: at(4), inferred: ['reply'] });
+    expect(record).toMatchObject({ repliedAt: at(3), hostAckedAt: at(3), spmAckedAt: at(3), freedAt: at(4), inferred: ['reply'], result: 'unknown' });
     // The reply's real time is unknown: the latency to it is an upper bound, none is given from it.
     expect(latencies(record)).toMatchObject({ replyMs: 500, hostAckMs: null, totalMs: 1000 });
   });

@@ -207,6 +207,10 @@ describe('requests over time, through the API', () => {
     expect(body.counts).toMatchObject({ stuck: 1, waiting: 1 });
     expect(body.requests[0]).toMatchObject({ host: STUCK_HOST, slot: 7, stuck: true, repliedAt: null, result: null });
     expect(body.requests[0].waitingMs).toBeGreaterThanOrEqual(1000);
+    // Polling with ?since= the latest seq returns nothing new but what is stuck.
+    const polled = (await get<RequestsResponse>(`/api/sources/pool/requests?since=${(await history(1e12)).latestSeq}`)).body;
+    expect(polled.requests.map((r) => r.host)).toEqual([STUCK_HOST]);
+    expect((await get<RequestsResponse>('/api/sources/pool/requests?limit=1')).body).toMatchObject({ matched: body.matched, requests: [{ host: STUCK_HOST }] });
     const incident = await get<null>('/api/sources/pool/incident');
     expect(incident.text).toContain('### ⏱ Stuck requests (no reply after 1 s)');
   });

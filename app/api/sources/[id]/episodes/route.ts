@@ -6,7 +6,10 @@ import { findSource } from '@/lib/sources/lookup';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Checksum-failure episodes, newest first. `?since=SEQ`: those with a failed read after SEQ or still pending; `?host=N`. */
+/**
+ * Checksum-failure episodes, newest first. `?since=SEQ`: those with a failed read after SEQ or still
+ * pending; `?host=N`; `?limit=N` (default 500).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const source = await findSource((await params).id);
   if (source instanceof Response) return source;
@@ -15,6 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!since.ok) return since.response;
   const host = intParam(query, 'host', 1, source.options.maxHostId);
   if (!host.ok) return host.response;
+  const limit = intParam(query, 'limit', 1, 100_000);
+  if (!limit.ok) return limit.response;
   await source.latestRead();
-  return json(episodesResponse(source, { since: since.value, host: host.value }));
+  return json(episodesResponse(source, { since: since.value, host: host.value, limit: limit.value }));
 }

@@ -1,3 +1,4 @@
+import { intParam, seqParam } from '@/lib/api/params';
 import { json } from '@/lib/api/respond';
 import { requestsResponse } from '@/lib/sources/history-views';
 import { findSource } from '@/lib/sources/lookup';
@@ -5,10 +6,20 @@ import { findSource } from '@/lib/sources/lookup';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Every request followed in the history: stuck first, then newest first. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+/**
+ * The requests followed in the history: stuck first, then newest first. `?since=SEQ`: those with a
+ * step seen after SEQ (and every stuck one); `?host=N`; `?limit=N` (default 1000).
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const source = await findSource((await params).id);
   if (source instanceof Response) return source;
+  const query = new URL(request.url).searchParams;
+  const since = seqParam(query, 'since');
+  if (!since.ok) return since.response;
+  const host = intParam(query, 'host', 1, source.options.maxHostId);
+  if (!host.ok) return host.response;
+  const limit = intParam(query, 'limit', 1, 100_000);
+  if (!limit.ok) return limit.response;
   await source.latestRead();
-  return json(requestsResponse(source));
+  return json(requestsResponse(source, { since: since.value, host: host.value, limit: limit.value }));
 }

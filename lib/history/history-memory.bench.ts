@@ -1,0 +1,78 @@
+/**
+ * How much an hour of history costs: a simulated pool (lib/simulator, on its
+ * virtual clock, so an hour takes seconds) read every 500 ms for 3600 s,
+ * each read ingested as the live server does. Prints, for a quiet demo pool
+ * and a busy one, in the same run:
+ *   - the bytes the store accounts for, against keeping every read whole (the baseline);
+ *   - the memory really held (heap + array buffers after a GC), against the accounted bytes;
+ *   - the time to ingest one read, against decoding both volumes whole (the live path's cost).
+ * Run: node_modules/.bin/tsx --expose-gc lib/history/history-memory.bench.ts. Asserts nothing.
+ */
+import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+import { createSimulation, type SimulationOptions } from '@/lib/simulator';
+import { updateCrcs } from '@/lib/sources/fingerprint';
+import { DEFAULT_HISTORY_SETTINGS } from './settings';
+import { SourceHistory } from './source-history';
+
+const POLL_MS = 500;
+const HOUR_MS = 3_600_000;
+const MAX_HOST_ID = 250;
+const MIB = 1024 * 1024;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+function heldBytes(): number {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function run(name: string, options: SimulationOptions): void {
+  const sim = createSimulation({ seed: 1426762, maxHostId: MAX_HOST_ID, ...options });
+  const before = heldBytes();
+  const history = new SourceHistory({ ...DEFAULT_HISTORY_SETTINGS, maxHostId: MAX_HOST_ID });
+  let previous: Record<'inbox' | 'outbox', { bytes: Uint8Array; crcs: Int32Array } | null> = { inbox: null, outbox: null };
+  let writes = 0;
+  let ingestMs = 0;
+  let decodeMs = 0;
+  const reads = HOUR_MS / POLL_MS;
+  for (let seq = 1; seq <= reads; seq++) {
+    writes += sim.advanceTo(seq * POLL_MS).length;
+    // As the poller hands them out: a copy per read, crcs reused for unchanged mailboxes.
+    const sample = (kind: 'inbox' | 'outbox') => {
+      const bytes = sim[kind].slice();
+      const crcs = updateCrcs(bytes, previous[kind]);
+      previous = { ...previous, [kind]: { bytes, crcs } };
+      return { bytes, crcs };
+    };
+    const read = { seq, readAt: seq * POLL_MS, inbox: sample('inbox'), outbox: sample('outbox') };
+    let started = performance.now();
+    history.ingest(read);
+    ingestMs += performance.now() - started;
+    if (seq % 100 === 0) {
+      started = performance.now();
+      decodeVolume(read.inbox.bytes, 'inbox', { maxHostId: MAX_HOST_ID });
+      decodeVolume(read.outbox.bytes, 'outbox', { maxHostId: MAX_HOST_ID });
+      decodeMs += (performance.now() - started) * 100;
+    }
+  }
+  previous = { inbox: null, outbox: null };
+  const held = heldBytes() - before;
+  const { store } = history;
+  const whole = reads * 2 * (MAX_HOST_ID + 1) * MAILBOX_SIZE_BYTES;
+  const requests = history.requests.list().length;
+  const episodes = history.episodes.list();
+  console.log(`\n${name}: ${writes} writes in 1 h, ${reads} reads, ${requests} requests kept, ${episodes.length} episodes ` +
+    `(${episodes.filter((e) => e.verdict === 'torn').length} torn, ${episodes.filter((e) => e.verdict === 'corrupt').length} corrupt)`);
+  console.log(`  accounted ${(store.bytes / MIB).toFixed(1)} MiB for ${store.size} reads; every read whole would be ${(whole / MIB).toFixed(0)} MiB: ` +
+    `${(whole / store.bytes).toFixed(0)}× less`);
+  console.log(`  held after GC ${(held / MIB).toFixed(1)} MiB (store + trackers): ${(held / store.bytes).toFixed(2)}× the accounted bytes` +
+    `${gc ? '' : ' (run with --expose-gc for a steady figure)'}`);
+  console.log(`  ingest ${(ingestMs / reads).toFixed(3)} ms per read; decoding both volumes whole ${(decodeMs / reads).toFixed(3)} ms: ` +
+    `${(decodeMs / ingestMs).toFixed(1)}× the ingest`);
+}
+
+run('demo pool (12 hosts, a request every ~10 s each, 2 pre-2017 writers, 1 corrupter)', {});
+run('busy pool (200 hosts, a request every ~2 s each, up to 3 in flight, 10 pre-2017 writers, 5 corrupters)', {
+  hosts: 200, requestIntervalMs: 2000, sectorWriters: 10, corrupters: 5,
+});
