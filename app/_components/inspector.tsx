@@ -18,7 +18,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { SourcePicker } from './source-picker';
 import { useLiveSnapshot, useMailbox, useSources } from './use-data';
 import { useShortcuts } from './use-shortcuts';
-import { useUrlState } from './use-url-state';
+import { currentUrlState, useUrlState } from './use-url-state';
 
 const NO_ROWS: GridView = { rows: [], folded: [], filtered: 0 };
 
@@ -49,19 +49,19 @@ export function Inspector() {
     [model?.rows, showEmpty, problemsOnly, selectedHost],
   );
 
-  const latest = useRef({ url, selection, view });
+  const latestSelection = useRef(selection);
   useEffect(() => {
-    latest.current = { url, selection, view };
+    latestSelection.current = selection;
   });
 
   const onPick = useCallback((host: number, slot: number | null) => {
     setPicked({ host, slot });
-    go({ source: latest.current.url.source, host, slot }, 'push');
+    go({ source: currentUrlState().source, host, slot }, 'push');
   }, [go]);
 
   const close = useCallback(() => {
-    setPicked(latest.current.selection);
-    go({ source: latest.current.url.source, host: null, slot: null }, 'push');
+    setPicked(latestSelection.current);
+    go({ source: currentUrlState().source, host: null, slot: null }, 'push');
   }, [go]);
 
   const onSource = (id: string) => {
@@ -71,6 +71,7 @@ export function Inspector() {
 
   useShortcuts((event) => {
     const command = commandFor(event.key);
+    const now = currentUrlState();
     if (help) {
       if (command?.kind === 'close' || command?.kind === 'help') setHelp(false);
       return event.key !== 'Tab'; // the dialog is modal
@@ -80,16 +81,16 @@ export function Inspector() {
         const next = moveSelection(view.rows.map((r) => r.id), selection, command.move);
         if (next) {
           setPicked(next);
-          if (url.host !== null) go({ source: url.source, host: next.host, slot: next.slot }, 'replace');
+          if (now.host !== null) go({ source: now.source, host: next.host, slot: next.slot }, 'replace');
         }
         return true;
       }
       case 'open':
         if (!selection) return false;
-        go({ source: url.source, host: selection.host, slot: selection.slot }, 'push');
+        go({ source: now.source, host: selection.host, slot: selection.slot }, 'push');
         return true;
       case 'close':
-        if (url.host === null) return false;
+        if (now.host === null) return false;
         close();
         return true;
       case 'live':
@@ -141,6 +142,11 @@ export function Inspector() {
             />
           </span>
         </div>
+        {url.source && sources.data && source && source.id !== url.source && (
+          <p role="alert" className="border-t border-line px-3 py-1 text-[12px]">
+            <span className="badge" data-tone="outside">⚠</span> No source named “{url.source}” is configured; showing “{source.name}”.
+          </p>
+        )}
         {sources.error && <p role="alert" className="border-t border-line px-3 py-1 text-(--ink-vermillion)">Cannot list the sources: {sources.error.message}</p>}
         {source && <Warnings source={source} model={model} error={snapshot.error} live={live} />}
       </header>
