@@ -34,5 +34,6 @@ export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
 /** One host's raw mailboxes, polled while its detail is open. */
 export function useMailbox(source: SourceInfo | null, host: number | null, live: boolean) {
   const key = source && host !== null ? `/api/sources/${encodeURIComponent(source.id)}/mailbox/${host}` : null;
-  return useSWR<MailboxResponse>(key, fetchJson, polling(source?.pollMs ?? 1000, live));
+  // keepPreviousData: the detail dims the last host's bytes while the next host's load, instead of collapsing
+  return useSWR<MailboxResponse>(key, fetchJson, { ...polling(source?.pollMs ?? 1000, live), keepPreviousData: true });
 }

@@ -28,38 +28,42 @@ interface HostDetailProps {
 /** One host's inbox and outbox mailboxes: decoded slots, checksum, annotated hex side by side. */
 export function HostDetail({ source, host, slot, data, error, onSelectSlot, onClose }: HostDetailProps) {
   const [foldZeros, setFoldZeros] = useState(true);
-  const detail = useMemo(() => (data && data.host === host ? decodeDetail(data, source.maxHostId) : null), [data, host, source.maxHostId]);
-  const address = host * MAILBOX_SIZE_BYTES;
+  // While another host's data is still shown (the selection moved), it stays, dimmed, so nothing jumps.
+  const detail = useMemo(() => (data ? decodeDetail(data, source.maxHostId) : null), [data, source.maxHostId]);
+  const loading = detail === null || detail.host !== host;
+  const shown = detail?.host ?? host;
+  const address = shown * MAILBOX_SIZE_BYTES;
 
   const panes = useMemo<HexPane[]>(() => {
     if (!detail) return [];
     return [
       {
-        id: 'inbox', title: `inbox · written by host ${host}`, bytes: detail.inbox, previous: detail.previous?.inbox,
-        ranges: detail.inbox ? mailboxRanges(detail.inbox, 'inbox', host, detail.decodedInbox?.checksum ?? null) : [],
+        id: 'inbox', title: `inbox · written by host ${detail.host}`, bytes: detail.inbox, previous: detail.previous?.inbox,
+        ranges: detail.inbox ? mailboxRanges(detail.inbox, 'inbox', detail.host, detail.decodedInbox?.checksum ?? null) : [],
       },
       {
         id: 'outbox', title: 'outbox · written by the SPM', bytes: detail.outbox, previous: detail.previous?.outbox,
-        ranges: detail.outbox ? mailboxRanges(detail.outbox, 'outbox', host, null) : [],
+        ranges: detail.outbox ? mailboxRanges(detail.outbox, 'outbox', detail.host, null) : [],
       },
     ];
-  }, [detail, host]);
+  }, [detail]);
   const focus = useMemo(() => (slot === null ? null : { offset: slot * SLOT_SIZE_BYTES, length: SLOT_SIZE_BYTES }), [slot]);
 
   return (
-    <section aria-label={`host ${host} detail`} data-detail-host={host} className="bg-panel">
+    <section aria-label={`host ${host} detail`} data-detail-host={host} aria-busy={loading} className="bg-panel">
       <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line bg-panel px-4 py-1.5">
         <h2 className="text-[15px] font-semibold">host <span className="num">{host}</span></h2>
-        {detail && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId)} />}
+        {detail && !loading && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId)} />}
+        {loading && <span className="text-[12px] text-muted">loading…</span>}
         <span className="font-mono text-[12px] text-muted">offset {hex(address)} ({address} B) in both volumes</span>
-        {detail && (
+        {detail && !loading && (
           <span className="text-[12px] text-muted">
             read <span className="num">#{detail.seq}</span> at {formatClock(new Date(detail.readAt))}
           </span>
         )}
         <span className="ml-auto flex gap-1.5">
-          {detail?.inbox && <CopyButton label="copy inbox hexdump" text={() => hexdumpC(detail.inbox!, address)} title="hexdump -C of this inbox mailbox" />}
-          {detail?.outbox && <CopyButton label="copy outbox hexdump" text={() => hexdumpC(detail.outbox!, address)} title="hexdump -C of this outbox mailbox" />}
+          {!loading && detail?.inbox && <CopyButton label="copy inbox hexdump" text={() => hexdumpC(detail.inbox!, address)} title="hexdump -C of this inbox mailbox" />}
+          {!loading && detail?.outbox && <CopyButton label="copy outbox hexdump" text={() => hexdumpC(detail.outbox!, address)} title="hexdump -C of this outbox mailbox" />}
           <CopyButton label="copy link" text={() => window.location.href} title="a link that opens this view" />
           <button type="button" className="btn" onClick={onClose} title="close (Esc)">✕ close <kbd>Esc</kbd></button>
         </span>
@@ -68,7 +72,7 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
       {error && <p role="alert" className="mx-4 mt-2 text-(--ink-vermillion)">Could not load host {host}’s mailboxes: {error.message}</p>}
       {!detail && !error && <p className="px-4 py-3 text-muted">Loading host {host}…</p>}
       {detail && (
-        <div className="space-y-3 px-4 py-2">
+        <div className={`space-y-3 px-4 py-2 ${loading ? 'pointer-events-none opacity-40' : ''}`}>
           <div className="flex flex-wrap items-start gap-x-10 gap-y-2">
             <div>
               <h3 className="mb-0.5 text-[12px] font-semibold text-muted">inbox checksum</h3>
@@ -76,7 +80,7 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
             </div>
             <div className="min-w-[30rem] flex-1">
               <h3 className="mb-0.5 text-[12px] font-semibold text-muted">slots ({detail.slots.length} not empty)</h3>
-              <SlotTable host={host} slots={detail.slots} selectedSlot={slot} onSelect={onSelectSlot} />
+              <SlotTable host={detail.host} slots={detail.slots} selectedSlot={slot} onSelect={onSelectSlot} />
             </div>
           </div>
           <div>
@@ -93,7 +97,7 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
               </label>
             </div>
             <div className="overflow-x-auto">
-              <HexView key={host} panes={panes} length={MAILBOX_SIZE_BYTES} baseAddress={address} ruleEvery={SECTOR_SIZE_BYTES}
+              <HexView key={detail.host} panes={panes} length={MAILBOX_SIZE_BYTES} baseAddress={address} ruleEvery={SECTOR_SIZE_BYTES}
                 ruleName="sector" focus={focus} foldZeros={foldZeros} />
             </div>
           </div>

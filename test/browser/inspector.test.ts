@@ -67,6 +67,8 @@ afterEach(async () => {
 });
 
 const row = (host: number) => page.locator(`[data-host-id="${host}"]`);
+/** The open detail of `host`, once its own data has arrived. */
+const detailOf = (host: number) => page.locator(`[data-detail-host="${host}"][aria-busy="false"]`);
 const search = () => new URL(page.url()).search;
 
 describe('the live grid', () => {
@@ -120,7 +122,7 @@ describe('the live grid', () => {
 
     // the detail outlines the bytes that changed since the previous read
     await page.locator(cell).click();
-    await page.locator('[data-detail-host="8"] [data-hex-view]').waitFor();
+    await detailOf(8).locator('[data-hex-view]').waitFor();
     await expect.poll(() => page.locator('[data-hex-view] [data-p="0"][data-changed]').count()).toBeGreaterThan(0);
   });
 });
@@ -130,7 +132,7 @@ describe('the host detail', () => {
     await open();
     await row(7).locator('[data-slot="1"]').click();
     expect(search()).toBe('?source=test&host=7&slot=1');
-    const detail = page.locator('[data-detail-host="7"]');
+    const detail = detailOf(7);
     await detail.waitFor();
     const computed = checksum(TORN);
     expect(await detail.locator('[data-checksum="stored"] td').first().textContent()).toBe('0');
@@ -150,7 +152,7 @@ describe('the host detail', () => {
 
   it('opens the same view from a pasted link, and the back button undoes a close', async () => {
     await open('?source=test&host=2&slot=1');
-    await page.locator('[data-detail-host="2"]').waitFor();
+    await detailOf(2).waitFor();
     expect(await row(2).getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('[data-detail-slot="1"]').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Escape');
@@ -171,7 +173,7 @@ describe('the host detail', () => {
     await page.locator('[data-detail-host="3"]').waitFor();
     expect(search()).toBe('?source=test&host=3&slot=1');
     await page.keyboard.press('ArrowDown'); // the open detail follows the selection
-    await page.locator('[data-detail-host="7"]').waitFor();
+    await detailOf(7).waitFor();
     await page.keyboard.press('Escape');
     await page.locator('[data-detail-host]').waitFor({ state: 'detached' });
     await expect.poll(() => row(7).getAttribute('aria-selected')).toBe('true');
@@ -189,7 +191,7 @@ describe('the host detail', () => {
 
   it('reads in the dark theme too', async () => {
     await open('?source=test&host=7&slot=1', 'dark');
-    await page.locator('[data-detail-host="7"]').waitFor();
+    await detailOf(7).locator('[data-hex-view]').waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'detail-dark.png') });
     await page.keyboard.press('Escape');
     await page.locator('[data-detail-host]').waitFor({ state: 'detached' });
