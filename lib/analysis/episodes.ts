@@ -28,7 +28,7 @@ export interface FailedVersion {
   readAt: number;
   lastReadAt: number;
   reads: number;
-  /** kept until the verdict, then for the first and last version (hex dumps) until the history drops that read */
+  /** kept until the verdict (the history keeps the read itself, for hex dumps) */
   bytes: Uint8Array | null;
   state: 'checksum_missing' | 'checksum_mismatch';
   stored: number;
@@ -95,8 +95,6 @@ export class EpisodeTracker {
   /** the valid bytes before each open episode, by host */
   private beforeBytes = new Map<number, Uint8Array | null>();
   private closed: Episode[] = [];
-  /** closed episodes before this index hold no bytes any more */
-  private released = 0;
 
   constructor(private readonly limits: EpisodeLimits = DEFAULT_EPISODE_LIMITS) {}
 
@@ -153,13 +151,6 @@ export class EpisodeTracker {
     return [...this.open.values()];
   }
 
-  /** Lets go of the bytes of episodes that ended before `oldestSeq`: the history no longer holds those reads either. */
-  release(oldestSeq: number): void {
-    while (this.released < this.closed.length && this.closed[this.released].endSeq < oldestSeq) {
-      for (const v of this.closed[this.released++].versions) v.bytes = null;
-    }
-  }
-
   private addVersion(episode: Episode, change: InboxChange, seq: number, readAt: number): void {
     const { bytes, decoded } = change;
     const before = this.beforeBytes.get(episode.host) ?? null;
@@ -196,9 +187,7 @@ export class EpisodeTracker {
       const writes = episode.chain ? episode.chain.intermediates + 1 : 0;
       if (episode.chain) for (const v of versions) v.proof = tornAcrossWrites(v.proof, writes);
     }
-    versions.forEach((v, i) => {
-      if (i > 0 && i < versions.length - 1) v.bytes = null;
-    });
+    for (const v of versions) v.bytes = null;
     episode.verdict = combineVerdicts(versions.map((v) => v.proof.verdict));
     this.open.delete(episode.host);
     this.closed.push(episode);
@@ -209,10 +198,7 @@ export class EpisodeTracker {
     const { windowMs, maxEpisodes } = this.limits;
     let drop = 0;
     while (drop < this.closed.length && (this.closed[drop].endedAt < now - windowMs || this.closed.length - drop > maxEpisodes)) drop++;
-    if (drop > 0) {
-      this.closed.splice(0, drop);
-      this.released = Math.max(0, this.released - drop);
-    }
+    if (drop > 0) this.closed.splice(0, drop);
   }
 }
 

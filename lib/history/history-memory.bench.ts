@@ -18,6 +18,7 @@ const POLL_MS = 500;
 const HOUR_MS = 3_600_000;
 const MAX_HOST_ID = 250;
 const MIB = 1024 * 1024;
+const READS = HOUR_MS / POLL_MS;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 function heldBytes(): number {
@@ -27,17 +28,21 @@ function heldBytes(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-function run(name: string, options: SimulationOptions): void {
+interface Fed {
+  history: SourceHistory;
+  writes: number;
+  ingestMs: number;
+  decodeMs: number;
+}
+
+/** One simulated hour into a history. The simulation goes out of scope here, so what stays held is the history's. */
+function feed(options: SimulationOptions): Fed {
   const sim = createSimulation({ seed: 1426762, maxHostId: MAX_HOST_ID, ...options });
-  const before = heldBytes();
   const history = new SourceHistory({ ...DEFAULT_HISTORY_SETTINGS, maxHostId: MAX_HOST_ID });
   let previous: Record<'inbox' | 'outbox', { bytes: Uint8Array; crcs: Int32Array } | null> = { inbox: null, outbox: null };
-  let writes = 0;
-  let ingestMs = 0;
-  let decodeMs = 0;
-  const reads = HOUR_MS / POLL_MS;
-  for (let seq = 1; seq <= reads; seq++) {
-    writes += sim.advanceTo(seq * POLL_MS).length;
+  const fed = { history, writes: 0, ingestMs: 0, decodeMs: 0 };
+  for (let seq = 1; seq <= READS; seq++) {
+    fed.writes += sim.advanceTo(seq * POLL_MS).length;
     // As the poller hands them out: a copy per read, crcs reused for unchanged mailboxes.
     const sample = (kind: 'inbox' | 'outbox') => {
       const bytes = sim[kind].slice();
@@ -48,27 +53,32 @@ function run(name: string, options: SimulationOptions): void {
     const read = { seq, readAt: seq * POLL_MS, inbox: sample('inbox'), outbox: sample('outbox') };
     let started = performance.now();
     history.ingest(read);
-    ingestMs += performance.now() - started;
+    fed.ingestMs += performance.now() - started;
     if (seq % 100 === 0) {
       started = performance.now();
       decodeVolume(read.inbox.bytes, 'inbox', { maxHostId: MAX_HOST_ID });
       decodeVolume(read.outbox.bytes, 'outbox', { maxHostId: MAX_HOST_ID });
-      decodeMs += (performance.now() - started) * 100;
+      fed.decodeMs += (performance.now() - started) * 100;
     }
   }
-  previous = { inbox: null, outbox: null };
+  return fed;
+}
+
+function run(name: string, options: SimulationOptions): void {
+  const before = heldBytes();
+  const { history, writes, ingestMs, decodeMs } = feed(options);
   const held = heldBytes() - before;
   const { store } = history;
-  const whole = reads * 2 * (MAX_HOST_ID + 1) * MAILBOX_SIZE_BYTES;
+  const whole = READS * 2 * (MAX_HOST_ID + 1) * MAILBOX_SIZE_BYTES;
   const requests = history.requests.list().length;
   const episodes = history.episodes.list();
-  console.log(`\n${name}: ${writes} writes in 1 h, ${reads} reads, ${requests} requests kept, ${episodes.length} episodes ` +
+  console.log(`\n${name}: ${writes} writes in 1 h, ${READS} reads, ${requests} requests kept, ${episodes.length} episodes ` +
     `(${episodes.filter((e) => e.verdict === 'torn').length} torn, ${episodes.filter((e) => e.verdict === 'corrupt').length} corrupt)`);
   console.log(`  accounted ${(store.bytes / MIB).toFixed(1)} MiB for ${store.size} reads; every read whole would be ${(whole / MIB).toFixed(0)} MiB: ` +
     `${(whole / store.bytes).toFixed(0)}× less`);
-  console.log(`  held after GC ${(held / MIB).toFixed(1)} MiB (store + trackers): ${(held / store.bytes).toFixed(2)}× the accounted bytes` +
+  console.log(`  held after GC ${(held / MIB).toFixed(1)} MiB (store and trackers): ${(held / store.bytes).toFixed(2)}× the accounted bytes` +
     `${gc ? '' : ' (run with --expose-gc for a steady figure)'}`);
-  console.log(`  ingest ${(ingestMs / reads).toFixed(3)} ms per read; decoding both volumes whole ${(decodeMs / reads).toFixed(3)} ms: ` +
+  console.log(`  ingest ${(ingestMs / READS).toFixed(3)} ms per read; decoding both volumes whole ${(decodeMs / READS).toFixed(3)} ms: ` +
     `${(decodeMs / ingestMs).toFixed(1)}× the ingest`);
 }
 

@@ -10,10 +10,11 @@ import {
 import { DEFAULT_EPISODE_LIMITS, EpisodeTracker, type EpisodeEvents, type InboxChange } from '@/lib/analysis/episodes';
 import { DEFAULT_REQUEST_LIMITS, RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings';
+import { compact } from './compact';
 import { HistoryStore } from './store';
 import type { ReadEntry, ReadSample, VersionChange, VolumeEntry, VolumeSample } from './types';
 
-/** One all-zero mailbox shared by every empty version: most of a pool's mailboxes are empty. Never modified. */
+/** One all-zero mailbox shared by every empty mailbox the trackers hold: most of a pool's are empty. Never modified. */
 const ZERO_MAILBOX = new Uint8Array(MAILBOX_SIZE_BYTES);
 const ZERO_CRC = CRC32.buf(ZERO_MAILBOX);
 
@@ -54,7 +55,7 @@ export class SourceHistory {
 
   constructor(readonly options: SourceHistoryOptions = { ...DEFAULT_HISTORY_SETTINGS, maxHostId: 250 }) {
     const windowMs = options.historyMs;
-    this.store = new HistoryStore({ windowMs, maxBytes: options.maxBytes }, new Set([ZERO_MAILBOX]));
+    this.store = new HistoryStore({ windowMs, maxBytes: options.maxBytes });
     this.episodes = new EpisodeTracker({ ...DEFAULT_EPISODE_LIMITS, windowMs });
     this.requests = new RequestTracker({ ...DEFAULT_REQUEST_LIMITS, windowMs });
   }
@@ -83,10 +84,13 @@ export class SourceHistory {
     };
     const versions: VersionChange[] = [];
     for (const [kind, list] of [['inbox', inbox], ['outbox', outbox]] as const) {
-      for (const c of list ?? []) versions.push({ kind, index: c.index, version: { seq: read.seq, bytes: c.bytes, state: c.state } });
+      for (const c of list ?? []) {
+        const { head, tail } = compact(c.bytes);
+        // A literal, not a spread: the same four fields in order make the smallest object (history-memory.bench.ts).
+        versions.push({ kind, index: c.index, version: { seq: read.seq, state: c.state, head, tail } });
+      }
     }
     this.store.add(entry, versions);
-    this.episodes.release(this.store.oldestSeq ?? read.seq);
     return { entry, episodes, requests };
   }
 

@@ -9,14 +9,16 @@
  * newer version of its mailbox is at or before the oldest kept read.
  */
 import { MAILBOX_SIZE_BYTES, type VolumeKind } from '@/lib/mailbox';
+import { expand } from './compact';
 import type { MailboxVersion, ReadEntry, VersionChange } from './types';
 
 /**
  * Measured on Node 20 (lib/history/history-memory.bench.ts): a stored version
- * costs its 4096 bytes plus ~200 bytes of objects; an entry ~600 bytes plus
- * 8 bytes per changed mailbox or failing host.
+ * costs its compact head plus ~120 bytes (the object, its string's header,
+ * its slots in two queues); an entry ~600 bytes plus 8 bytes per changed
+ * mailbox or failing host.
  */
-export const VERSION_OVERHEAD_BYTES = 200;
+export const VERSION_OVERHEAD_BYTES = 120;
 export const READ_OVERHEAD_BYTES = 600;
 export const PER_INDEX_BYTES = 8;
 
@@ -25,21 +27,20 @@ export interface StoreLimits {
   maxBytes: number;
 }
 
-interface Superseded {
-  kind: VolumeKind;
-  index: number;
-  /** the seq of the version that replaced it: once the oldest kept read is at or past it, it can go */
-  removableAt: number;
-}
-
 export class HistoryStore {
   private entries: ReadEntry[] = [];
   private versions: Record<VolumeKind, MailboxVersion[][]> = { inbox: [], outbox: [] };
-  private superseded: Superseded[] = [];
+  /**
+   * Versions that a newer one replaced, oldest first, as two parallel arrays of small integers (a busy pool
+   * has hundreds of thousands): which mailbox (index × 2 + 1 for the outbox), and the seq of the version that
+   * replaced it (once the oldest kept read is at or past that seq, it can go).
+   */
+  private supersededMailbox: number[] = [];
+  private supersededAt: number[] = [];
   private supersededHead = 0;
   private accounted = 0;
 
-  constructor(readonly limits: StoreLimits, private readonly shared: ReadonlySet<Uint8Array> = new Set()) {}
+  constructor(readonly limits: StoreLimits) {}
 
   /** Bytes this store accounts for (see the constants above). */
   get bytes(): number {
@@ -66,7 +67,10 @@ export class HistoryStore {
     this.accounted += entryCost(entry);
     for (const { kind, index, version } of changes) {
       const list = (this.versions[kind][index] ??= []);
-      if (list.length > 0) this.superseded.push({ kind, index, removableAt: version.seq });
+      if (list.length > 0) {
+        this.supersededMailbox.push(index * 2 + (kind === 'outbox' ? 1 : 0));
+        this.supersededAt.push(version.seq);
+      }
       list.push(version);
       this.accounted += this.versionCost(version);
     }
@@ -95,6 +99,26 @@ export class HistoryStore {
     return this.indexOf(seq) < 0 ? undefined : this.find(kind, index, seq);
   }
 
+  /** The 4096 bytes of mailbox `index` at read `seq`; undefined when that read is not kept. */
+  mailboxAt(kind: VolumeKind, index: number, seq: number): Uint8Array | undefined {
+    const version = this.versionAt(kind, index, seq);
+    return version && expand(version);
+  }
+
+  /** The volume as read at `seq`: undefined when that read left the history, null when the volume was not read then. */
+  volumeAt(kind: VolumeKind, seq: number): Uint8Array | null | undefined {
+    const entry = this.entry(seq);
+    if (!entry) return undefined;
+    const volume = entry[kind];
+    if (!volume || volume.error || volume.mailboxes === 0) return null;
+    const out = new Uint8Array(volume.mailboxes * MAILBOX_SIZE_BYTES);
+    for (let i = 0; i < volume.mailboxes; i++) {
+      const version = this.find(kind, i, seq);
+      if (version) expand(version, out, i * MAILBOX_SIZE_BYTES);
+    }
+    return out;
+  }
+
   private find(kind: VolumeKind, index: number, seq: number): MailboxVersion | undefined {
     const list = this.versions[kind][index];
     if (!list) return undefined;
@@ -108,22 +132,8 @@ export class HistoryStore {
     return lo > 0 ? list[lo - 1] : undefined;
   }
 
-  /** The volume as read at `seq`: undefined when that read left the history, null when the volume was not read then. */
-  volumeAt(kind: VolumeKind, seq: number): Uint8Array | null | undefined {
-    const entry = this.entry(seq);
-    if (!entry) return undefined;
-    const volume = entry[kind];
-    if (!volume || volume.error || volume.mailboxes === 0) return null;
-    const out = new Uint8Array(volume.mailboxes * MAILBOX_SIZE_BYTES);
-    for (let i = 0; i < volume.mailboxes; i++) {
-      const version = this.find(kind, i, seq);
-      if (version) out.set(version.bytes, i * MAILBOX_SIZE_BYTES);
-    }
-    return out;
-  }
-
   private versionCost(version: MailboxVersion): number {
-    return (this.shared.has(version.bytes) ? 0 : version.bytes.length) + VERSION_OVERHEAD_BYTES;
+    return version.head.length + VERSION_OVERHEAD_BYTES;
   }
 
   private indexOf(seq: number): number {
@@ -153,15 +163,17 @@ export class HistoryStore {
   }
 
   private dropSupersededBefore(oldestSeq: number): void {
-    const queue = this.superseded;
-    // Versions are superseded in seq order, so the queue is sorted by removableAt.
-    while (this.supersededHead < queue.length && queue[this.supersededHead].removableAt <= oldestSeq) {
-      const { kind, index } = queue[this.supersededHead++];
-      const gone = this.versions[kind][index].shift()!;
+    const mailboxes = this.supersededMailbox;
+    const at = this.supersededAt;
+    // Versions are superseded in seq order, so the arrays are sorted by supersededAt.
+    while (this.supersededHead < at.length && at[this.supersededHead] <= oldestSeq) {
+      const mailbox = mailboxes[this.supersededHead++];
+      const gone = this.versions[mailbox % 2 === 1 ? 'outbox' : 'inbox'][mailbox >> 1].shift()!;
       this.accounted -= this.versionCost(gone);
     }
-    if (this.supersededHead > 1024 && this.supersededHead * 2 > queue.length) {
-      this.superseded = queue.slice(this.supersededHead);
+    if (this.supersededHead > 1024 && this.supersededHead * 2 > at.length) {
+      this.supersededMailbox = mailboxes.slice(this.supersededHead);
+      this.supersededAt = at.slice(this.supersededHead);
       this.supersededHead = 0;
     }
   }

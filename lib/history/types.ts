@@ -1,5 +1,6 @@
 /** Shapes of the history: what goes in (a read) and what is kept (entries and mailbox versions). */
 import type { VolumeKind } from '@/lib/mailbox';
+import type { Compact } from './compact';
 
 /** One volume of one read, as the poller gives it (lib/sources/poller's VolumeRead fits). */
 export interface VolumeSample {
@@ -59,10 +60,9 @@ export interface ReadEntry {
   marks: ReadMarks;
 }
 
-/** One stored content of one mailbox, valid from `seq` until the next version. Never modified. */
-export interface MailboxVersion {
+/** One stored content of one mailbox, valid from `seq` until the next version, without its zeros (compact.ts). Never modified. */
+export interface MailboxVersion extends Compact {
   seq: number;
-  bytes: Uint8Array;
   /** inbox: empty/valid/checksum_*; outbox: empty/in_use; mailbox 0 of the inbox: event/empty/other */
   state: string;
 }

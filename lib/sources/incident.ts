@@ -39,14 +39,15 @@ export function gatherIncident(source: LiveSource, window: IncidentWindow): Inci
   for (const e of inWindow.slice(-MAX_DUMPED_EPISODES)) {
     const v = e.versions[e.versions.length - 1];
     const why = v.proof.verdict === 'pending' ? `stored checksum ${v.stored}, computed ${v.computed}` : v.proof.summary;
-    if (v.bytes) mailboxes.push({ host: e.host, volume: 'inbox', seq: v.seq, bytes: v.bytes, note: `${VERDICT_LABEL[e.verdict]}, ${why}` });
+    const bytes = store.mailboxAt('inbox', e.host, v.seq);
+    if (bytes) mailboxes.push({ host: e.host, volume: 'inbox', seq: v.seq, bytes, note: `${VERDICT_LABEL[e.verdict]}, ${why}` });
   }
   const latest = store.latest;
   const stuckHosts = [...new Set(requestList.filter((r) => r.stuck).map((r) => r.host))].slice(0, MAX_DUMPED_STUCK_HOSTS);
   for (const host of latest ? stuckHosts : []) {
     for (const volume of ['inbox', 'outbox'] as const) {
-      const version = store.versionAt(volume, host, latest!.seq);
-      if (version) mailboxes.push({ host, volume, seq: latest!.seq, bytes: version.bytes, note: `⏱ stuck request(s), latest read` });
+      const bytes = store.mailboxAt(volume, host, latest!.seq);
+      if (bytes) mailboxes.push({ host, volume, seq: latest!.seq, bytes, note: '⏱ stuck request(s), latest read' });
     }
   }
 

@@ -21,7 +21,7 @@ function input(history: SourceHistory, stuckMs = 10_000): IncidentInput {
     requests: history.requests.list().map((r) => requestJson(r, last.readAt, stuckMs)),
     mailboxes: episodes.map((e) => {
       const v = e.versions[e.versions.length - 1];
-      return { host: e.host, volume: 'inbox' as const, seq: v.seq, bytes: v.bytes!, note: `✗ TORN, ${v.proof.summary}` };
+      return { host: e.host, volume: 'inbox' as const, seq: v.seq, bytes: store.mailboxAt('inbox', e.host, v.seq)!, note: `✗ TORN, ${v.proof.summary}` };
     }).slice(0, 1),
     generatedAt: '2026-11-24T21:00:00.000Z',
   };

@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HISTORY_SETTINGS } from '@/lib/history/settings';
 import { SourceHistory } from '@/lib/history/source-history';
+import { compact, expand } from '@/lib/history/compact';
 import { READ_OVERHEAD_BYTES, VERSION_OVERHEAD_BYTES } from '@/lib/history/store';
 import type { ReadSample } from '@/lib/history/types';
-import { MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+import { encodeMailbox, extend, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
 import { loadTrace, readsAfterEachWrite } from '../support/vdsm-trace';
 
 const MAILBOXES = 11;
@@ -36,11 +37,20 @@ describe('history store', () => {
       .toEqual([[], ['i3'], ['i0'], ['o3'], ['i3'], ['i0'], ['o3'], ['i3'], ['i0'], []]);
   });
 
-  it('keeps the empty mailboxes as one shared buffer: a quiet 250-host pool costs overheads, not 2 MB', () => {
+  it('keeps mailboxes without their zeros: a quiet 250-host pool costs overheads, not 2 MB', () => {
     const history = new SourceHistory({ ...DEFAULT_HISTORY_SETTINGS, maxHostId: 250 });
     const empty = new Uint8Array(251 * MAILBOX_SIZE_BYTES);
     history.ingest({ seq: 1, readAt: 0, inbox: { bytes: empty }, outbox: { bytes: empty } });
     expect(history.store.bytes).toBe(READ_OVERHEAD_BYTES + 2 * 251 * (VERSION_OVERHEAD_BYTES + 8));
+  });
+
+  it('rebuilds any mailbox exactly from its compact form', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: MAILBOX_SIZE_BYTES, maxLength: MAILBOX_SIZE_BYTES }), fc.nat(MAILBOX_SIZE_BYTES), (bytes, zeros) => {
+      bytes.fill(0, MAILBOX_SIZE_BYTES - zeros); // a zero tail of any length, checksum included
+      expect(Buffer.from(expand(compact(bytes))).equals(Buffer.from(bytes))).toBe(true);
+    }));
+    const request = encodeMailbox({ 0: extend('8adbc85e-e554-4ae0-b318-8a5465fe5fe1', 'd772f1c6-3ebb-43c3-a42e-73fcd8255a5f', 128) });
+    expect(compact(request).head.length).toBe(64);
   });
 
   it('drops reads older than MAILBOX_HISTORY_S, and answers undefined for them', () => {
