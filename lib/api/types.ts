@@ -62,11 +62,16 @@ export interface HostSnapshot {
     state: InboxState;
     checksum: Checksum | null;
     spmReads: boolean;
+    /** crc-32 of the 4096-byte mailbox: changes whenever any of its bytes does (always sent by the server) */
+    crc?: number;
     slots: DecodedSlot[];
   } | null;
-  outbox: { state: OutboxState; slots: DecodedSlot[] } | null;
+  outbox: { state: OutboxState; crc?: number; slots: DecodedSlot[] } | null;
   lifecycle: SlotLifecycle[];
 }
+
+/** A slot as `?view=grid` sends it: no hex, no findings (the snapshot's findings name host and slot). */
+export type GridSlot = Omit<DecodedSlot, 'hex' | 'findings'>;
 
 export interface Snapshot {
   source: string;

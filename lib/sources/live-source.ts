@@ -15,12 +15,14 @@ import { initSourceMetrics, recordRead, type SourceGauges } from '@/lib/metrics/
 import type { SourceConfig } from './config';
 import { combineCrcs, sameCrcs } from './fingerprint';
 import { Poller, type PollerOptions, type PollRead, type VolumeRead } from './poller';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshot, gridHosts } from './snapshot';
 
 interface Decoded {
   crcs: Int32Array | null;
   volume: DecodedVolume | null;
 }
+
+export type SnapshotView = 'full' | 'grid';
 
 export interface ServedSnapshot {
   snapshot: Snapshot;
@@ -32,6 +34,10 @@ interface HostHistory {
   readAt: number;
   inbox: Uint8Array | null;
   outbox: Uint8Array | null;
+}
+
+function base64(bytes: Uint8Array | null | undefined): string | null {
+  return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') : null;
 }
 
 function mailboxOf(read: VolumeRead | null | undefined, host: number): Uint8Array | null {
@@ -47,6 +53,7 @@ export class LiveSource {
   private hostsCache: Snapshot['hosts'] = [];
   private previousByHost = new Map<number, HostHistory>();
   private lastRead: PollRead | null = null;
+  private gridHosts: { of: Snapshot['hosts']; hosts: Snapshot['hosts'] } | null = null;
   readonly history: SourceHistory;
 
   constructor(readonly config: SourceConfig, readonly options: PollerOptions, readonly historySettings: HistorySettings = DEFAULT_HISTORY_SETTINGS) {
@@ -73,9 +80,13 @@ export class LiveSource {
     return this.poller.latest ?? this.poller.poll();
   }
 
-  async snapshot(): Promise<ServedSnapshot> {
+  /** The latest snapshot; `grid`: without slots' hex and findings (cached per change, with its own ETag). */
+  async snapshot(view: SnapshotView = 'full'): Promise<ServedSnapshot> {
     await this.latestRead();
-    return this.served!;
+    const served = this.served!;
+    if (view === 'full') return served;
+    if (this.gridHosts?.of !== served.snapshot.hosts) this.gridHosts = { of: served.snapshot.hosts, hosts: gridHosts(served.snapshot.hosts) };
+    return { snapshot: { ...served.snapshot, hosts: this.gridHosts.hosts }, etag: served.etag.replace(/"$/, '-grid"') };
   }
 
   info(): SourceInfo {
@@ -99,18 +110,34 @@ export class LiveSource {
     };
   }
 
-  async mailbox(host: number): Promise<MailboxResponse> {
+  /** One host's mailboxes at the latest read, or at read `seq` from the history (null once it left). */
+  async mailbox(host: number, seq: number | null = null): Promise<MailboxResponse | null> {
     const read = await this.latestRead();
-    const encode = (bytes: Uint8Array | null) => (bytes ? Buffer.from(bytes).toString('base64') : null);
+    if (seq !== null && seq !== read.seq) return this.pastMailbox(host, seq);
     const current: MailboxBytes = {
       seq: read.seq, readAt: new Date(read.readAt).toISOString(),
-      inbox: encode(mailboxOf(read.inbox, host)), outbox: encode(mailboxOf(read.outbox, host)),
+      inbox: base64(mailboxOf(read.inbox, host)), outbox: base64(mailboxOf(read.outbox, host)),
     };
     const before = this.previousByHost.get(host);
     const previous: MailboxBytes | null = before
-      ? { seq: before.seq, readAt: new Date(before.readAt).toISOString(), inbox: encode(before.inbox), outbox: encode(before.outbox) }
+      ? { seq: before.seq, readAt: new Date(before.readAt).toISOString(), inbox: base64(before.inbox), outbox: base64(before.outbox) }
       : null;
     return { source: this.config.id, host, current, previous };
+  }
+
+  private pastMailbox(host: number, seq: number): MailboxResponse | null {
+    const { store } = this.history;
+    const at = (s: number): MailboxBytes | null => {
+      const entry = store.entry(s);
+      if (!entry) return null;
+      const bytes = (kind: 'inbox' | 'outbox') => (entry[kind]?.mailboxes ?? 0) > host ? base64(store.mailboxAt(kind, host, s) ?? null) : null;
+      return { seq: s, readAt: new Date(entry.readAt).toISOString(), inbox: bytes('inbox'), outbox: bytes('outbox') };
+    };
+    const current = at(seq);
+    if (!current) return null;
+    // The read just before the latest change of either mailbox, as for the live view.
+    const changedAt = Math.max(store.versionAt('inbox', host, seq)?.seq ?? -1, store.versionAt('outbox', host, seq)?.seq ?? -1);
+    return { source: this.config.id, host, current, previous: changedAt > 0 ? at(changedAt - 1) : null };
   }
 
   private accept(read: PollRead): void {

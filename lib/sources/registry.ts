@@ -34,7 +34,7 @@ async function create(env: Env): Promise<Registry> {
   let demo: Demo | null = null;
   const configs = [...config.sources];
   if (configs.length === 0) {
-    demo = await startDemo(config.maxHostId);
+    demo = await startDemo(config.maxHostId, env);
     configs.push(demo.source);
   }
   const sources = configs.map((source) => new LiveSource(source, { maxHostId: config.maxHostId, pollMs: config.pollMs }, history.settings));

@@ -1,6 +1,7 @@
 /** Builds the snapshot JSON from a poll's decoded volumes. Pure: no I/O. */
-import type { HostSnapshot, Snapshot, VolumeReadStatus } from '@/lib/api/types';
-import { pairMailboxes, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
+import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from '@/lib/api/types';
+import { pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
+import { mailboxCrcs } from './fingerprint';
 import type { PollRead, VolumeRead } from './poller';
 
 export interface SnapshotInput {
@@ -26,8 +27,16 @@ function status(read: VolumeRead | null): VolumeReadStatus | null {
   };
 }
 
-export function buildHosts(inbox: DecodedVolume | null, outbox: DecodedVolume | null): HostSnapshot[] {
+/** crc-32 of each mailbox, from the poller, or computed for a read rebuilt from history. */
+function crcsOf(read: VolumeRead | null): Int32Array | null {
+  if (read?.crcs) return read.crcs;
+  return read?.bytes ? mailboxCrcs(read.bytes) : null;
+}
+
+export function buildHosts(inbox: DecodedVolume | null, outbox: DecodedVolume | null, read?: PollRead): HostSnapshot[] {
   const count = Math.max(inbox?.hosts.length ?? 0, outbox?.hosts.length ?? 0);
+  const inboxCrcs = read && inbox ? crcsOf(read.inbox) : null;
+  const outboxCrcs = read && outbox ? crcsOf(read.outbox) : null;
   const hosts: HostSnapshot[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const request = inbox?.hosts[i];
@@ -36,9 +45,12 @@ export function buildHosts(inbox: DecodedVolume | null, outbox: DecodedVolume | 
       id: i + 1,
       outsideWindow: (request ?? reply)!.outsideWindow,
       inbox: request
-        ? { state: request.state as InboxState, checksum: request.checksum, spmReads: request.spmReads, slots: request.slots }
+        ? {
+          state: request.state as InboxState, checksum: request.checksum, spmReads: request.spmReads,
+          ...(inboxCrcs ? { crc: inboxCrcs[i + 1] >>> 0 } : {}), slots: request.slots,
+        }
         : null,
-      outbox: reply ? { state: reply.state as OutboxState, slots: reply.slots } : null,
+      outbox: reply ? { state: reply.state as OutboxState, ...(outboxCrcs ? { crc: outboxCrcs[i + 1] >>> 0 } : {}), slots: reply.slots } : null,
       lifecycle: pairMailboxes(request, reply),
     };
   }
@@ -61,7 +73,24 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     inbox: status(read.inbox),
     outbox: status(read.outbox),
     event: input.inbox?.event ?? null,
-    hosts: buildHosts(input.inbox, input.outbox),
+    hosts: buildHosts(input.inbox, input.outbox, read),
     findings: [...tagged(input.inbox?.findings, 'inbox'), ...tagged(input.outbox?.findings, 'outbox')],
   };
+}
+
+/** A slot without its hex and findings: what the grid needs (the findings stay in the snapshot's list). */
+function gridSlot(slot: DecodedSlot): GridSlot {
+  const lean: GridSlot = { index: slot.index, kind: slot.kind };
+  if (slot.kind === 'extend') Object.assign(lean, { domain: slot.domain, volume: slot.volume, sizeMiB: slot.sizeMiB });
+  if (slot.reason !== undefined) lean.reason = slot.reason;
+  return lean;
+}
+
+/** The hosts of `?view=grid`: a busy pool's full snapshot is ~10 MB, this about a third. */
+export function gridHosts(hosts: readonly HostSnapshot[]): HostSnapshot[] {
+  return hosts.map((h) => ({
+    ...h,
+    inbox: h.inbox && { ...h.inbox, slots: h.inbox.slots.map(gridSlot) as DecodedSlot[] },
+    outbox: h.outbox && { ...h.outbox, slots: h.outbox.slots.map(gridSlot) as DecodedSlot[] },
+  }));
 }

@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EpisodesResponse, HistoryResponse, RequestsResponse } from '@/lib/api/history-types';
+import type { EpisodeJson, HistoryResponse, RequestJson } from '@/lib/api/history-types';
 import type { Snapshot } from '@/lib/api/types';
 import { checksum, CLEAN, encodeMailbox, extend, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES } from '@/lib/mailbox';
 import { makePool, type TestPool } from '../support/pool';
@@ -81,15 +81,16 @@ describe('a torn write, through the API', () => {
       await write(pool.inbox, base + s * SECTOR_SIZE_BYTES, NEW.subarray(s * SECTOR_SIZE_BYTES, (s + 1) * SECTOR_SIZE_BYTES));
       await reads(2);
     }
-    const during = (await get<EpisodesResponse>(`/api/sources/pool/episodes?host=${TORN_HOST}`)).body.episodes;
+    const during = (await get<EpisodeJson[]>(`/api/sources/pool/episodes?host=${TORN_HOST}`)).body;
     expect(during).toHaveLength(1);
     expect(during[0]).toMatchObject({ host: TORN_HOST, verdict: 'pending', resolvedSeq: null, beforeMissing: false });
     await write(pool.inbox, base + 3 * SECTOR_SIZE_BYTES, NEW.subarray(3 * SECTOR_SIZE_BYTES)); // sectors 3-7 in one write
     await reads(2);
 
-    const { status, body } = await get<EpisodesResponse>(`/api/sources/pool/episodes?host=${TORN_HOST}`);
+    const { status, body, headers } = await get<EpisodeJson[]>(`/api/sources/pool/episodes?host=${TORN_HOST}`);
     expect(status).toBe(200);
-    const [episode] = body.episodes;
+    expect(headers.get('x-total-count')).toBe('1');
+    const [episode] = body;
     expect(episode).toMatchObject({
       host: TORN_HOST, verdict: 'torn', newSectors: [0, 1, 2], sectors: 'nnnooooo', summary: 'sectors 0-2 new, 3-7 old',
       staleChecksum: true, spmChecks: true, beforeMissing: false,
@@ -182,8 +183,8 @@ describe('requests over time, through the API', () => {
       .flatMap((r) => (['inbox', 'outbox'] as const).filter((v) => r[v]!.changed.some((c) => c.host === HANDSHAKE_HOST)).map(() => r.readAt));
     expect(seen).toHaveLength(5);
 
-    const { body } = await get<RequestsResponse>('/api/sources/pool/requests');
-    const record = body.requests.find((r) => r.host === HANDSHAKE_HOST)!;
+    const { body } = await get<RequestJson[]>('/api/sources/pool/requests');
+    const record = body.find((r) => r.host === HANDSHAKE_HOST)!;
     expect(record).toMatchObject({
       slot: 0, domain: DOMAIN, volume: vol(100), sizeMiB: 2048, result: 'ok', replySizeMiB: 2048, step: 'free', stuck: false,
       requestedAt: seen[0], repliedAt: seen[1], hostAckedAt: seen[2], spmAckedAt: seen[3], freedAt: seen[4], partial: false, inferred: [],
@@ -198,19 +199,22 @@ describe('requests over time, through the API', () => {
   it('calls a request with no reply after MAILBOX_STUCK_S stuck, and lists it first', async () => {
     await pool.writeMailbox('inbox', STUCK_HOST, encodeMailbox({ 7: extend(DOMAIN, vol(200), 4096) }));
     await reads(2);
-    const early = (await get<RequestsResponse>('/api/sources/pool/requests')).body;
-    expect(early.requests.find((r) => r.host === STUCK_HOST)).toMatchObject({ stuck: false, step: 'requested' });
+    const early = (await get<RequestJson[]>('/api/sources/pool/requests')).body;
+    expect(early.find((r) => r.host === STUCK_HOST)).toMatchObject({ stuck: false, step: 'requested' });
     await new Promise((r) => setTimeout(r, 1200));
     await reads(2);
-    const { body } = await get<RequestsResponse>('/api/sources/pool/requests');
-    expect(body.stuckS).toBe(1);
-    expect(body.counts).toMatchObject({ stuck: 1, waiting: 1 });
-    expect(body.requests[0]).toMatchObject({ host: STUCK_HOST, slot: 7, stuck: true, repliedAt: null, result: null });
-    expect(body.requests[0].waitingMs).toBeGreaterThanOrEqual(1000);
+    const { body, headers } = await get<RequestJson[]>('/api/sources/pool/requests');
+    expect(Array.isArray(body)).toBe(true);
+    expect(headers.get('x-stuck-after-s')).toBe('1');
+    expect([headers.get('x-requests-stuck'), headers.get('x-requests-waiting')]).toEqual(['1', '1']);
+    expect(body[0]).toMatchObject({ host: STUCK_HOST, slot: 7, stuck: true, repliedAt: null, result: null });
+    expect(body[0].waitingMs).toBeGreaterThanOrEqual(1000);
     // Polling with ?since= the latest seq returns nothing new but what is stuck.
-    const polled = (await get<RequestsResponse>(`/api/sources/pool/requests?since=${(await history(1e12)).latestSeq}`)).body;
-    expect(polled.requests.map((r) => r.host)).toEqual([STUCK_HOST]);
-    expect((await get<RequestsResponse>('/api/sources/pool/requests?limit=1')).body).toMatchObject({ matched: body.matched, requests: [{ host: STUCK_HOST }] });
+    const polled = (await get<RequestJson[]>(`/api/sources/pool/requests?since=${(await history(1e12)).latestSeq}`)).body;
+    expect(polled.map((r) => r.host)).toEqual([STUCK_HOST]);
+    const first = await get<RequestJson[]>('/api/sources/pool/requests?limit=1');
+    expect(first.body).toMatchObject([{ host: STUCK_HOST }]);
+    expect(first.headers.get('x-total-count')).toBe(headers.get('x-total-count'));
     const incident = await get<null>('/api/sources/pool/incident');
     expect(incident.text).toContain('### ⏱ Stuck requests (no reply after 1 s)');
   });

@@ -1,5 +1,6 @@
 /** The JSON API of the built server, on real files, on 127.0.0.1. */
 import { spawnSync } from 'node:child_process';
+import CRC32 from 'crc-32';
 import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,27 @@ describe('GET /api/sources/{id}/snapshot', () => {
     expect(healed.body.outbox!.error).toBeNull();
   });
 
+  it('gives each host mailbox a crc-32 that follows its bytes', async () => {
+    const { body } = await get<Snapshot>('/api/sources/pool/snapshot');
+    const onDisk = readFileSync(pool.inbox);
+    const crc7 = CRC32.buf(onDisk.subarray(7 * MAILBOX_SIZE_BYTES, 8 * MAILBOX_SIZE_BYTES)) >>> 0;
+    expect(body.hosts[6].inbox!.crc).toBe(crc7);
+    expect(body.hosts[0].inbox!.crc).toBe(CRC32.buf(new Uint8Array(MAILBOX_SIZE_BYTES)) >>> 0);
+  });
+
+  it('?view=grid sends the same hosts without hex and per-slot findings, with its own ETag', async () => {
+    const full = await fetch(`${server.url}/api/sources/pool/snapshot`);
+    const grid = await fetch(`${server.url}/api/sources/pool/snapshot?view=grid`);
+    const [a, b] = [(await full.json()) as Snapshot, (await grid.json()) as Snapshot];
+    expect(grid.headers.get('etag')).toBe(full.headers.get('etag')!.replace(/"$/, '-grid"'));
+    expect(b.hosts.map((h) => [h.id, h.inbox?.state, h.lifecycle])).toEqual(a.hosts.map((h) => [h.id, h.inbox?.state, h.lifecycle]));
+    expect(b.findings).toEqual(a.findings);
+    expect(b.hosts[2].inbox!.slots).toEqual([{ index: 0, kind: 'extend', domain: a.hosts[2].inbox!.slots[0].domain, volume: a.hosts[2].inbox!.slots[0].volume, sizeMiB: 128 }]);
+    const again = await fetch(`${server.url}/api/sources/pool/snapshot?view=grid`, { headers: { 'If-None-Match': grid.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect((await get('/api/sources/pool/snapshot?view=tiny')).status).toBe(400);
+  });
+
   it('answers 404 with a JSON error for an unknown source, whatever it looks like', async () => {
     for (const id of ['nope', '..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd']) {
       const { status, body } = await get<{ error: { code: string } }>(`/api/sources/${id}/snapshot`);
@@ -127,6 +149,18 @@ describe('GET /api/sources/{id}/mailbox/{host}', () => {
     expect(inbox.length).toBe(MAILBOX_SIZE_BYTES);
     expect(Buffer.compare(inbox, tornMailbox({ 1: request(7, 1, 100) }))).toBe(0);
     expect((await get('/api/sources/pool/mailbox/11')).status).toBe(400);
+  });
+
+  it('returns the mailboxes as they were at a past read (?seq=), and 404 for a read not kept', async () => {
+    const then = (await get<Snapshot>('/api/sources/pool/snapshot')).body.seq;
+    const before = (await get<MailboxResponse>('/api/sources/pool/mailbox/9')).body.current.inbox;
+    await pool.writeMailbox('inbox', 9, encodeMailbox({ 4: request(9, 4) }));
+    const changed = await until(() => get<MailboxResponse>('/api/sources/pool/mailbox/9'), (r) => r.body.current.inbox !== before);
+    expect(changed.body.previous!.inbox).toBe(before);
+    const past = await get<MailboxResponse>(`/api/sources/pool/mailbox/9?seq=${then}`);
+    expect(past.status).toBe(200);
+    expect(past.body.current).toMatchObject({ seq: then, inbox: before });
+    expect((await get('/api/sources/pool/mailbox/9?seq=999999999')).status).toBe(404);
   });
 });
 

@@ -7,7 +7,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * Checksum-failure episodes, newest first. `?since=SEQ`: those with a failed read after SEQ or still
+ * Checksum-failure episodes, newest first, as a JSON array (`X-Total-Count`: how many matched before `limit`). `?since=SEQ`: those with a failed read after SEQ or still
  * pending; `?host=N`; `?limit=N` (default 500).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -21,5 +21,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const limit = intParam(query, 'limit', 1, 100_000);
   if (!limit.ok) return limit.response;
   await source.latestRead();
-  return json(episodesResponse(source, { since: since.value, host: host.value, limit: limit.value }));
+  const { total, episodes } = episodesResponse(source, { since: since.value, host: host.value, limit: limit.value });
+  return json(episodes, { headers: { 'X-Total-Count': String(total) } });
 }

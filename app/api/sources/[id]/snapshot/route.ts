@@ -1,8 +1,9 @@
-import { seqParam } from '@/lib/api/params';
+import { oneOf, seqParam } from '@/lib/api/params';
 import { json, jsonError } from '@/lib/api/respond';
-import type { LiveSource } from '@/lib/sources/live-source';
+import type { LiveSource, SnapshotView } from '@/lib/sources/live-source';
 import { findSource } from '@/lib/sources/lookup';
 import { pastSnapshot } from '@/lib/sources/past-read';
+import { gridHosts } from '@/lib/sources/snapshot';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -10,10 +11,13 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const source = await findSource((await params).id);
   if (source instanceof Response) return source;
-  const seq = seqParam(new URL(request.url).searchParams, 'seq');
+  const query = new URL(request.url).searchParams;
+  const seq = seqParam(query, 'seq');
   if (!seq.ok) return seq.response;
-  if (seq.value !== null) return past(source, seq.value);
-  const { snapshot, etag } = await source.snapshot();
+  const view = oneOf(query, 'view', ['full', 'grid'] as const, 'full');
+  if (!view.ok) return view.response;
+  if (seq.value !== null) return past(source, seq.value, view.value!);
+  const { snapshot, etag } = await source.snapshot(view.value!);
   // The ETag follows the bytes read; these headers tell a 304's receiver that a read did happen.
   const headers = {
     ETag: etag,
@@ -26,9 +30,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 }
 
 /** `?seq=SEQ`: the snapshot as it was at that read, rebuilt from the history. It never changes, so no ETag dance. */
-async function past(source: LiveSource, seq: number): Promise<Response> {
+async function past(source: LiveSource, seq: number, view: SnapshotView): Promise<Response> {
   await source.latestRead();
   const snapshot = pastSnapshot(source, seq);
+  if (snapshot && view === 'grid') snapshot.hosts = gridHosts(snapshot.hosts);
   if (!snapshot) {
     const { store } = source.history;
     return jsonError(404, 'not_in_history',
