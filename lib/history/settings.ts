@@ -2,6 +2,7 @@
  * History and analysis settings, from the environment. Problems come back as
  * sentences naming the variable, like lib/sources/config.ts.
  */
+import type { Env } from '@/lib/sources/config';
 
 export interface HistorySettings {
   /** MAILBOX_HISTORY_S: how far back reads are kept */
@@ -16,9 +17,6 @@ export const DEFAULT_HISTORY_S = 3600;
 export const DEFAULT_HISTORY_MAX_MB = 256;
 export const DEFAULT_STUCK_S = 10;
 const MIB_BYTES = 1024 * 1024;
-
-/** The environment, or any plain map of it (tests). */
-export type Env = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
   historyMs: DEFAULT_HISTORY_S * 1000,
