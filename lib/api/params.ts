@@ -43,3 +43,14 @@ export function sinceParam(query: URLSearchParams, now: number): Parsed<{ seq: n
   if (!Number.isNaN(at)) return { ok: true, value: { seq: null, ms: at } };
   return bad('since', 'a read seq (1234), a time (2026-11-24T20:47:00Z) or a duration ago (90s, 15m, 1h)', raw);
 }
+
+/** `since`, `host` and `limit` of the list endpoints (episodes, requests). */
+export function listParams(query: URLSearchParams, maxHostId: number): Parsed<{ since: number | null; host: number | null; limit: number | null }> {
+  const since = seqParam(query, 'since');
+  if (!since.ok) return since;
+  const host = intParam(query, 'host', 1, maxHostId);
+  if (!host.ok) return host;
+  const limit = intParam(query, 'limit', 1, 100_000);
+  if (!limit.ok) return limit;
+  return { ok: true, value: { since: since.value, host: host.value, limit: limit.value } };
+}

@@ -1,26 +1,19 @@
-import { intParam, seqParam } from '@/lib/api/params';
+import { listParams } from '@/lib/api/params';
 import { json } from '@/lib/api/respond';
 import { episodesResponse } from '@/lib/sources/history-views';
-import { findSource } from '@/lib/sources/lookup';
+import { sourceRoute } from '@/lib/sources/lookup';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * Checksum-failure episodes, newest first, as a JSON array (`X-Total-Count`: how many matched before `limit`). `?since=SEQ`: those with a failed read after SEQ or still
- * pending; `?host=N`; `?limit=N` (default 500).
+ * Checksum-failure episodes, newest first, as a JSON array (`X-Total-Count`: how many matched before `limit`).
+ * `?since=SEQ`: those with a failed read after SEQ or still pending; `?host=N`; `?limit=N` (default 500).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const source = await findSource((await params).id);
-  if (source instanceof Response) return source;
-  const query = new URL(request.url).searchParams;
-  const since = seqParam(query, 'since');
-  if (!since.ok) return since.response;
-  const host = intParam(query, 'host', 1, source.options.maxHostId);
-  if (!host.ok) return host.response;
-  const limit = intParam(query, 'limit', 1, 100_000);
-  if (!limit.ok) return limit.response;
+export const GET = sourceRoute(async ({ source, query }) => {
+  const filter = listParams(query, source.options.maxHostId);
+  if (!filter.ok) return filter.response;
   await source.latestRead();
-  const { total, episodes } = episodesResponse(source, { since: since.value, host: host.value, limit: limit.value });
+  const { total, episodes } = episodesResponse(source, filter.value);
   return json(episodes, { headers: { 'X-Total-Count': String(total) } });
-}
+});

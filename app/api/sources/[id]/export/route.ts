@@ -1,7 +1,7 @@
 import { jsonError, json } from '@/lib/api/respond';
 import { oneOf, seqParam } from '@/lib/api/params';
 import { exportJson, exportRaw } from '@/lib/sources/export';
-import { findSource } from '@/lib/sources/lookup';
+import { sourceRoute } from '@/lib/sources/lookup';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -10,10 +10,7 @@ export const dynamic = 'force-dynamic';
  * `?volume=inbox|outbox[&seq=SEQ]`: the window as read (raw bytes, what `dd` would have given);
  * `&format=json`: the bytes in base64 with their decoding (volume optional: both).
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const source = await findSource((await params).id);
-  if (source instanceof Response) return source;
-  const query = new URL(request.url).searchParams;
+export const GET = sourceRoute(async ({ source, query }) => {
   const format = oneOf(query, 'format', ['bin', 'json'] as const, 'bin');
   if (!format.ok) return format.response;
   const volume = oneOf(query, 'volume', ['inbox', 'outbox'] as const, null);
@@ -39,4 +36,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       'X-Mailbox-Seq': String(result.seq),
     },
   });
-}
+});

@@ -1,17 +1,14 @@
 import { oneOf, seqParam } from '@/lib/api/params';
 import { json, jsonError } from '@/lib/api/respond';
 import type { LiveSource, SnapshotView } from '@/lib/sources/live-source';
-import { findSource } from '@/lib/sources/lookup';
+import { sourceRoute } from '@/lib/sources/lookup';
 import { pastSnapshot } from '@/lib/sources/past-read';
 import { gridHosts } from '@/lib/sources/snapshot';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const source = await findSource((await params).id);
-  if (source instanceof Response) return source;
-  const query = new URL(request.url).searchParams;
+export const GET = sourceRoute(async ({ source, query, request }) => {
   const seq = seqParam(query, 'seq');
   if (!seq.ok) return seq.response;
   const view = oneOf(query, 'view', ['full', 'grid'] as const, 'full');
@@ -27,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return json(snapshot, { headers });
-}
+});
 
 /** `?seq=SEQ`: the snapshot as it was at that read, rebuilt from the history. It never changes, so no ETag dance. */
 async function past(source: LiveSource, seq: number, view: SnapshotView): Promise<Response> {
