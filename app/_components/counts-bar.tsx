@@ -4,7 +4,11 @@ import { formatClock } from '@/components/format/units';
 
 interface CountsBarProps {
   counts: GridCounts;
+  /** requests with no reply in time at the read shown; null while unknown */
+  stuck: number | null;
   watchingSince: number;
+  /** time travel: counts of a past read, so "since the page opened" means nothing */
+  past: boolean;
 }
 
 function Count({ n, children, alarm = false }: { n: number; children: string; alarm?: boolean }) {
@@ -18,18 +22,29 @@ function Count({ n, children, alarm = false }: { n: number; children: string; al
 }
 
 /** The numbers a person checks first, in one line. */
-export function CountsBar({ counts, watchingSince }: CountsBarProps) {
+export function CountsBar({ counts, stuck, watchingSince, past }: CountsBarProps) {
   return (
     <p className="flex flex-wrap items-baseline gap-x-3 text-[13px]" data-testid="counts">
+      {past && <span className="badge" data-tone="past">⏪ at the read shown</span>}
       <Count n={counts.hostsWithMail}>{counts.hostsWithMail === 1 ? 'host with mail' : 'hosts with mail'}</Count>
       <span className="text-faint">·</span>
       <Count n={counts.waiting}>{counts.waiting === 1 ? 'request waiting for a reply' : 'requests waiting for a reply'}</Count>
+      {stuck !== null && (
+        <>
+          <span className="text-faint">·</span>
+          <span className={stuck > 0 ? 'font-semibold text-(--ink-orange)' : ''} data-testid="stuck-count">
+            {stuck > 0 && <span aria-hidden>⏱ </span>}<span className="num">{stuck}</span> stuck
+          </span>
+        </>
+      )}
       <span className="text-faint">·</span>
       <span>
-        <Count n={counts.failingNow} alarm>{counts.failingNow === 1 ? 'mailbox failing its checksum now' : 'mailboxes failing their checksum now'}</Count>
-        <span className="text-muted">
-          {' '}(<span className="num">{counts.failingSeen}</span> since {formatClock(watchingSince)})
-        </span>
+        <Count n={counts.failingNow} alarm>{counts.failingNow === 1 ? `mailbox failing its checksum${past ? '' : ' now'}` : `mailboxes failing their checksum${past ? '' : ' now'}`}</Count>
+        {!past && (
+          <span className="text-muted">
+            {' '}(<span className="num">{counts.failingSeen}</span> since {formatClock(watchingSince)})
+          </span>
+        )}
       </span>
       {STEP_ORDER.filter((step) => counts.problemSteps[step]).map((step) => (
         <span key={step} className="flex items-baseline gap-1">

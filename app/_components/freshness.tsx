@@ -4,7 +4,7 @@ import type { GridModel } from '@/components/live-grid/grid-model';
 import { formatAge, formatClock, formatDuration, formatInterval } from '@/components/format/units';
 import { sourceWarnings } from './source-warnings';
 import type { SourceInfo } from '@/lib/api/types';
-import { useNow } from './use-now';
+import { useNow } from '@/components/ui/use-now';
 
 interface FreshnessProps {
   source: SourceInfo;

@@ -2,13 +2,22 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RequestJson } from '@/lib/api/history-types';
+import { episodesAt, episodeTarget, type EpisodeAt } from '@/components/episodes/episode-at';
+import { EpisodesTable } from '@/components/episodes/episodes-table';
 import { HostDetail } from '@/components/host-detail/host-detail';
 import { LiveGrid } from '@/components/live-grid/live-grid';
 import { moveSelection, type Selection } from '@/components/live-grid/navigation';
 import { gridView, type GridView } from '@/components/live-grid/visible-rows';
+import { RequestsTable } from '@/components/requests/requests-table';
+import { stuckAt, stuckSlotsByHost } from '@/components/requests/stuck';
+import { readOfSeq } from '@/components/timeline/timeline-layout';
+import { TimelineStrip } from '@/components/timeline/timeline-strip';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { Legend } from '@/components/vocabulary/legend';
 import { CountsBar } from './counts-bar';
+import { DrawerTabs, type DrawerTab } from './drawer-tabs';
+import { ExportBar } from './export-bar';
 import { Freshness, Warnings } from './freshness';
 import { GridFilters } from './grid-filters';
 import { commandFor } from './key-commands';
@@ -16,13 +25,21 @@ import { LiveToggle } from './live-toggle';
 import { PausedBanner } from './paused-banner';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SourcePicker } from './source-picker';
-import { useLiveSnapshot, useMailbox, useSources } from './use-data';
+import { TimeTravelBanner } from './time-travel-banner';
+import { LIVE_VIEW } from './url-state';
+import { useEpisodes, useHistory, useLiveSnapshot, useMailbox, usePastSnapshot, useRequests, useSources } from './use-data';
 import { useShortcuts } from './use-shortcuts';
+import { useTimeTravel } from './use-time-travel';
 import { currentUrlState, useUrlState } from './use-url-state';
 
 const NO_ROWS: GridView = { rows: [], folded: [], filtered: 0 };
+const NO_REQUESTS: readonly RequestJson[] = [];
 
-/** The page: source header, the live grid, and the detail of the open host below it. */
+/**
+ * The page: source header, the grid (live, or a past read while time
+ * travelling), the timeline, and a drawer with the open host's bytes, the
+ * requests or the checksum episodes.
+ */
 export function Inspector() {
   const [url, go] = useUrlState();
   const sources = useSources();
@@ -34,9 +51,37 @@ export function Inspector() {
   const [problemsOnly, setProblemsOnly] = useState(false);
   const [help, setHelp] = useState(false);
   const [picked, setPicked] = useState<Selection | null>(null);
-  const snapshot = useLiveSnapshot(source, live);
-  const model = snapshot.data;
-  const mailbox = useMailbox(source, url.host, live);
+
+  // Live data keeps coming while time travelling: the timeline grows, and "back to live" is instant.
+  const liveSnapshot = useLiveSnapshot(source, live);
+  const pastSnapshot = usePastSnapshot(source, url.seq);
+  const history = useHistory(source, live);
+  const episodes = useEpisodes(source, live);
+  const requests = useRequests(source, live);
+
+  const past = url.seq !== null;
+  const reads = useMemo(() => history.data?.reads ?? [], [history.data]);
+  const pastModel = pastSnapshot.data;
+  const model = past ? pastModel ?? liveSnapshot.data : liveSnapshot.data;
+  /** the past read asked for is not on screen yet (the previous one is, dimmed) */
+  const stale = past && pastModel?.lastRead.seq !== url.seq;
+  const shownAt = past
+    ? (pastModel && !stale ? Date.parse(pastModel.lastRead.readAt) : readOfSeq(reads, url.seq!)?.at ?? null)
+    : null;
+  const travel = useTimeTravel(go, reads, liveSnapshot.data?.lastRead.seq ?? null);
+
+  const episodeList = useMemo(() => episodes.data?.episodes ?? [], [episodes.data]);
+  const episodeByHost = useMemo(() => episodesAt(episodeList, url.seq), [episodeList, url.seq]);
+  const requestList = useMemo(() => (requests.data ? [...requests.data.byId.values()] : NO_REQUESTS), [requests.data]);
+  const stuckMs = (requests.data?.stuckS ?? 10) * 1000;
+  // At the latest read the server says what is stuck; at a past read, the same rule measured then.
+  const isStuck = useCallback(
+    (r: RequestJson) => (shownAt === null ? r.stuck : stuckAt(r, shownAt, stuckMs)),
+    [shownAt, stuckMs],
+  );
+  const stuckByHost = useMemo(() => stuckSlotsByHost(requestList, isStuck), [requestList, isStuck]);
+  const stuckCount = useMemo(() => (requests.data ? requestList.filter(isStuck).length : null), [requests.data, requestList, isStuck]);
+  const flagged = useMemo(() => new Set([...episodeByHost.keys(), ...stuckByHost.keys()]), [episodeByHost, stuckByHost]);
 
   // An open detail (from the URL) owns the selection; otherwise the last pick does.
   const selection = useMemo<Selection | null>(
@@ -45,9 +90,12 @@ export function Inspector() {
   );
   const selectedHost = selection?.host ?? null;
   const view = useMemo(
-    () => (model ? gridView(model.rows, { showEmpty, problemsOnly, selectedHost }) : NO_ROWS),
-    [model?.rows, showEmpty, problemsOnly, selectedHost],
+    () => (model ? gridView(model.rows, { showEmpty, problemsOnly, selectedHost, flagged }) : NO_ROWS),
+    [model?.rows, showEmpty, problemsOnly, selectedHost, flagged],
   );
+  const mailbox = useMailbox(source, url.host, live && !past, url.seq);
+
+  const tab: DrawerTab | null = url.panel ?? (url.host !== null ? 'detail' : null);
 
   const latestSelection = useRef(selection);
   useEffect(() => {
@@ -56,17 +104,42 @@ export function Inspector() {
 
   const onPick = useCallback((host: number, slot: number | null) => {
     setPicked({ host, slot });
-    go({ source: currentUrlState().source, host, slot }, 'push');
+    go({ ...currentUrlState(), host, slot, panel: null }, 'push');
   }, [go]);
 
-  const close = useCallback(() => {
-    setPicked(latestSelection.current);
-    go({ source: currentUrlState().source, host: null, slot: null }, 'push');
+  /** From the requests table: select in the grid, keep the table open. */
+  const onSelectRequest = useCallback((host: number, slot: number) => {
+    setPicked({ host, slot });
+    go({ ...currentUrlState(), host, slot }, 'push');
   }, [go]);
+
+  const closeDrawer = useCallback(() => {
+    setPicked(latestSelection.current);
+    go({ ...currentUrlState(), host: null, slot: null, panel: null }, 'push');
+  }, [go]);
+
+  const onEpisode = useCallback((at: EpisodeAt) => {
+    const { host } = at.episode;
+    setPicked({ host, slot: null });
+    go({ ...currentUrlState(), seq: episodeTarget(at.episode), host, slot: null, panel: null }, 'push');
+  }, [go]);
+
+  const onTab = (next: DrawerTab) => {
+    const now = currentUrlState();
+    if (next === tab) return closeDrawer();
+    if (next !== 'detail') return go({ ...now, panel: next }, 'push');
+    const host = now.host ?? selection?.host ?? null;
+    if (host !== null) go({ ...now, host, slot: now.host === null ? selection?.slot ?? null : now.slot, panel: null }, 'push');
+  };
 
   const onSource = (id: string) => {
     setPicked(null);
-    go({ source: id, host: null, slot: null }, 'push');
+    go({ ...LIVE_VIEW, source: id }, 'push');
+  };
+
+  const toLive = () => {
+    setLive(true);
+    travel.toLive();
   };
 
   useShortcuts((event) => {
@@ -81,20 +154,35 @@ export function Inspector() {
         const next = moveSelection(view.rows.map((r) => r.id), selection, command.move);
         if (next) {
           setPicked(next);
-          if (now.host !== null) go({ source: now.source, host: next.host, slot: next.slot }, 'replace');
+          if (now.host !== null) go({ ...now, host: next.host, slot: next.slot }, 'replace');
         }
         return true;
       }
       case 'open':
         if (!selection) return false;
-        go({ source: now.source, host: selection.host, slot: selection.slot }, 'push');
+        go({ ...now, host: selection.host, slot: selection.slot, panel: null }, 'push');
         return true;
       case 'close':
-        if (now.host === null) return false;
-        close();
+        // the innermost first: the drawer, then time travel
+        if (now.host !== null || now.panel !== null) closeDrawer();
+        else if (now.seq !== null) travel.toLive();
+        else return false;
         return true;
       case 'live':
         setLive((v) => !v);
+        return true;
+      case 'to-live':
+        toLive();
+        return true;
+      case 'step':
+        travel.step(command.by);
+        return true;
+      case 'jump':
+        travel.jump(command.by);
+        return true;
+      case 'panel':
+        if (now.panel === command.panel) closeDrawer();
+        else go({ ...now, panel: command.panel }, 'push');
         return true;
       case 'help':
         setHelp(true);
@@ -112,8 +200,12 @@ export function Inspector() {
 
   const failing = model?.counts.failingNow ?? 0;
   useEffect(() => {
-    document.title = `${failing > 0 ? `✗ ${failing} · ` : ''}${live ? '' : '⏸ '}${source?.name ?? ''} · Mailbox Inspector`;
-  }, [failing, live, source?.name]);
+    const when = past ? `⏪ #${url.seq} · ` : live ? '' : '⏸ ';
+    document.title = `${failing > 0 ? `✗ ${failing} · ` : ''}${when}${source?.name ?? ''} · Mailbox Inspector`;
+  }, [failing, live, past, url.seq, source?.name]);
+
+  const liveModel = liveSnapshot.data;
+  const failingNow = episodeList.filter((e) => e.resolvedSeq === null).length;
 
   return (
     <div className="flex h-screen flex-col">
@@ -121,8 +213,8 @@ export function Inspector() {
         <div className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1">
           <h1 className="whitespace-nowrap text-[14px] font-semibold tracking-tight">Mailbox Inspector</h1>
           <SourcePicker sources={list} source={source} onChange={onSource} />
-          <LiveToggle live={live} onToggle={() => setLive((v) => !v)} />
-          {source && <Freshness source={source} model={model} live={live} />}
+          <LiveToggle live={live} past={past} onToggle={() => setLive((v) => !v)} onLive={toLive} />
+          {source && <Freshness source={source} model={liveModel} live={live} />}
           <span className="ml-auto flex items-center gap-1.5">
             <Link href="/learn" className="btn" title="the mailbox format, byte by byte">format</Link>
             <ThemeToggle />
@@ -132,7 +224,7 @@ export function Inspector() {
           </span>
         </div>
         <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 py-1">
-          {model ? <CountsBar counts={model.counts} watchingSince={model.watchingSince} /> : <span className="text-muted">waiting for the first read…</span>}
+          {model ? <CountsBar counts={model.counts} stuck={stuckCount} watchingSince={model.watchingSince} past={past} /> : <span className="text-muted">waiting for the first read…</span>}
           <span className="ml-auto">
             <GridFilters
               problemsOnly={problemsOnly}
@@ -148,34 +240,66 @@ export function Inspector() {
           </p>
         )}
         {sources.error && <p role="alert" className="border-t border-line px-3 py-1 text-(--ink-vermillion)">Cannot list the sources: {sources.error.message}</p>}
-        {source && <Warnings source={source} model={model} error={snapshot.error} live={live} />}
+        {source && <Warnings source={source} model={liveModel} error={liveSnapshot.error} live={live} />}
       </header>
-      {!live && <PausedBanner seq={model?.lastRead.seq ?? null} readAt={model?.lastRead.readAt ?? null} onResume={() => setLive(true)} />}
+      {past ? (
+        <TimeTravelBanner seq={url.seq!} readAt={shownAt} latestSeq={liveModel?.lastRead.seq ?? history.data?.latestSeq ?? null}
+          loading={stale && !pastSnapshot.error} error={pastSnapshot.error} onStep={travel.step} onLive={toLive} />
+      ) : (
+        !live && <PausedBanner seq={liveModel?.lastRead.seq ?? null} readAt={liveModel?.lastRead.readAt ?? null} onResume={() => setLive(true)} />
+      )}
 
-      {/* With a detail open the grid keeps its own height when short, and shrinks and scrolls when long. */}
-      <main className={`overflow-auto ${url.host === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
-        <LiveGrid view={view} selection={selection} openHost={url.host} showEmpty={showEmpty} onPick={onPick} onToggleEmpty={() => setShowEmpty((v) => !v)} />
-        {url.host === null && (
+      {/* With the drawer open the grid keeps its own height when short, and shrinks and scrolls when long. */}
+      <main className={`overflow-auto ${tab === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
+        <div className={stale ? 'opacity-50' : undefined} aria-busy={stale}>
+          <LiveGrid view={view} selection={selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
+            onPick={onPick} onEpisode={onEpisode} onToggleEmpty={() => setShowEmpty((v) => !v)} />
+        </div>
+        {tab === null && (
           <div className="border-t border-line px-3 py-3">
             <Legend />
           </div>
         )}
       </main>
 
-      {source && url.host !== null && (
-        <div className="min-h-[55vh] flex-1 overflow-auto border-t-2 border-line-strong">
-          <HostDetail
-            source={source}
-            host={url.host}
-            slot={url.slot}
-            data={mailbox.data}
-            error={mailbox.error}
-            onSelectSlot={(slot) => {
-              setPicked({ host: url.host!, slot });
-              go({ ...url, slot }, 'replace');
-            }}
-            onClose={close}
-          />
+      {source && (
+        <TimelineStrip history={history.data} episodes={episodeList} seq={url.seq} onSeek={travel.seek}
+          actions={<ExportBar source={source} seq={url.seq} />} />
+      )}
+      <DrawerTabs
+        active={tab}
+        host={url.host ?? selection?.host ?? null}
+        requests={requests.data ? { total: requestList.length, stuck: stuckCount ?? 0 } : null}
+        episodes={episodes.data ? { total: episodeList.length, failing: failingNow } : null}
+        onTab={onTab}
+      />
+      {tab !== null && (
+        <div className="min-h-[45vh] flex-1 overflow-auto border-t border-line-strong bg-panel" role="tabpanel" aria-label={tab}>
+          {tab === 'detail' && source && url.host !== null && (
+            <HostDetail
+              source={source}
+              host={url.host}
+              slot={url.slot}
+              data={mailbox.data}
+              error={mailbox.error}
+              episodes={episodeList}
+              past={past}
+              onSelectSlot={(slot) => {
+                setPicked({ host: url.host!, slot });
+                go({ ...currentUrlState(), slot }, 'replace');
+              }}
+              onEpisode={onEpisode}
+              onClose={closeDrawer}
+            />
+          )}
+          {tab === 'requests' && (
+            <RequestsTable requests={requestList} isStuck={isStuck} asOf={shownAt} stuckS={requests.data?.stuckS ?? 10}
+              selection={selection} onSelect={onSelectRequest} />
+          )}
+          {tab === 'episodes' && (
+            <EpisodesTable episodes={episodeList} seq={url.seq}
+              onOpen={(e) => onEpisode({ episode: e, during: true, version: null })} />
+          )}
         </div>
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}

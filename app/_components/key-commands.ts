@@ -1,5 +1,6 @@
 /** Every keyboard shortcut, once: the key handler and the help dialog both read this table. */
 import type { Move } from '@/components/live-grid/navigation';
+import type { Panel } from './url-state';
 
 export type Command =
   | { kind: 'move'; move: Move }
@@ -8,7 +9,13 @@ export type Command =
   | { kind: 'live' }
   | { kind: 'help' }
   | { kind: 'problems' }
-  | { kind: 'empty' };
+  | { kind: 'empty' }
+  /** time travel: one read back or forward */
+  | { kind: 'step'; by: -1 | 1 }
+  /** time travel: to the previous or next read with a mark on the timeline */
+  | { kind: 'jump'; by: -1 | 1 }
+  | { kind: 'to-live' }
+  | { kind: 'panel'; panel: Panel };
 
 interface Binding {
   keys: readonly string[];
@@ -28,10 +35,17 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['Home'], label: 'Home', action: 'first slot of the row', command: move('home') },
   { keys: ['End'], label: 'End', action: 'last slot of the row', command: move('end') },
   { keys: ['Enter'], label: 'Enter', action: 'open the selected host’s detail (it follows the selection while open)', command: { kind: 'open' } },
-  { keys: ['Escape'], label: 'Esc', action: 'close the detail, or this help', command: { kind: 'close' } },
+  { keys: ['Escape'], label: 'Esc', action: 'close this help, the drawer or the detail; with nothing open, leave time travel', command: { kind: 'close' } },
   { keys: [' '], label: 'Space', action: 'pause / resume live updates', command: { kind: 'live' } },
   { keys: ['p'], label: 'p', action: 'problems only: just the hosts with findings', command: { kind: 'problems' } },
   { keys: ['e'], label: 'e', action: 'show / fold the hosts without mail', command: { kind: 'empty' } },
+  { keys: ['['], label: '[', action: 'time travel: the previous read (from live: the read before the latest)', command: { kind: 'step', by: -1 } },
+  { keys: [']'], label: ']', action: 'time travel: the next read (past the latest: back to live)', command: { kind: 'step', by: 1 } },
+  { keys: ['{'], label: '{', action: 'time travel: the previous read with a mark on the timeline (✗ ▲ ✓)', command: { kind: 'jump', by: -1 } },
+  { keys: ['}'], label: '}', action: 'time travel: the next read with a mark on the timeline', command: { kind: 'jump', by: 1 } },
+  { keys: ['L'], label: 'L', action: 'back to live', command: { kind: 'to-live' } },
+  { keys: ['r'], label: 'r', action: 'open / close the requests table', command: { kind: 'panel', panel: 'requests' } },
+  { keys: ['c'], label: 'c', action: 'open / close the checksum-failure episodes', command: { kind: 'panel', panel: 'episodes' } },
   { keys: ['?'], label: '?', action: 'this help', command: { kind: 'help' } },
 ];
 

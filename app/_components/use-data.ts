@@ -3,8 +3,13 @@
 import { useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { MailboxResponse, SourceInfo, SourcesResponse } from '@/lib/api/types';
-import { createSnapshotFetcher } from '@/components/live-grid/snapshot-fetcher';
+import { createPastSnapshotFetcher, createSnapshotFetcher, responseError } from '@/components/live-grid/snapshot-fetcher';
 import type { GridModel } from '@/components/live-grid/grid-model';
+import { createHistoryFetcher } from '@/components/timeline/history-fetcher';
+import type { HistoryBuffer } from '@/components/timeline/history-buffer';
+import { createRequestsFetcher } from '@/components/requests/requests-fetcher';
+import type { RequestsBuffer } from '@/components/requests/requests-buffer';
+import { episodeList, type EpisodeList } from '@/components/episodes/episodes-response';
 import { fetchJson, retryAfter } from './fetch-json';
 
 function polling(pollMs: number, live: boolean): SWRConfiguration {
@@ -20,20 +25,66 @@ function polling(pollMs: number, live: boolean): SWRConfiguration {
   };
 }
 
+/** A past read never changes: fetched once, kept while the next one loads, not retried on 404. */
+const FROZEN: SWRConfiguration = {
+  revalidateOnFocus: false,
+  revalidateOnReconnect: false,
+  revalidateIfStale: false,
+  shouldRetryOnError: false,
+  keepPreviousData: true,
+};
+
+/** History, episodes and requests change at most once a read, and matter at a human pace: at most once a second. */
+const historyPollMs = (source: SourceInfo | null) => Math.max(1000, source?.pollMs ?? 1000);
+
+const base = (source: SourceInfo) => `/api/sources/${encodeURIComponent(source.id)}`;
+
 export function useSources() {
   return useSWR<SourcesResponse>('/api/sources', fetchJson, { revalidateOnFocus: false, refreshInterval: 30_000 });
 }
 
-/** The selected source's snapshot as a grid model, polled with If-None-Match. */
+/** The selected source's snapshot as a grid model, polled with If-None-Match; the grid's view of it (no slot bytes). */
 export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
   const [fetcher] = useState(createSnapshotFetcher);
-  const key = source ? `/api/sources/${encodeURIComponent(source.id)}/snapshot` : null;
+  const key = source ? `${base(source)}/snapshot?view=grid` : null;
   return useSWR<GridModel>(key, fetcher, { ...polling(source?.pollMs ?? 1000, live), compare: (a, b) => a === b });
 }
 
-/** One host's raw mailboxes, polled while its detail is open. */
-export function useMailbox(source: SourceInfo | null, host: number | null, live: boolean) {
-  const key = source && host !== null ? `/api/sources/${encodeURIComponent(source.id)}/mailbox/${host}` : null;
+/** The snapshot as it was at read `seq` (time travel); null seq: nothing. */
+export function usePastSnapshot(source: SourceInfo | null, seq: number | null) {
+  const [fetcher] = useState(createPastSnapshotFetcher);
+  const key = source && seq !== null ? `${base(source)}/snapshot?seq=${seq}&view=grid` : null;
+  return useSWR<GridModel>(key, fetcher, { ...FROZEN, compare: (a, b) => a === b });
+}
+
+/** One host's raw mailboxes: polled while its detail is open, or as they were at read `seq` (`previous`: the version before). */
+export function useMailbox(source: SourceInfo | null, host: number | null, live: boolean, seq: number | null) {
+  const key = source && host !== null ? `${base(source)}/mailbox/${host}${seq === null ? '' : `?seq=${seq}`}` : null;
   // keepPreviousData: the detail dims the last host's bytes while the next host's load, instead of collapsing
-  return useSWR<MailboxResponse>(key, fetchJson, { ...polling(source?.pollMs ?? 1000, live), keepPreviousData: true });
+  return useSWR<MailboxResponse>(key, fetchJson, seq !== null ? FROZEN : { ...polling(source?.pollMs ?? 1000, live), keepPreviousData: true });
+}
+
+/** The reads of the history window, for the timeline. */
+export function useHistory(source: SourceInfo | null, live: boolean) {
+  const [fetcher] = useState(createHistoryFetcher);
+  const key = source ? `${base(source)}/history` : null;
+  return useSWR<HistoryBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
+}
+
+async function fetchEpisodes(url: string): Promise<EpisodeList> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) throw await responseError(res, 'episodes');
+  return episodeList(await res.json(), res.headers);
+}
+
+/** Checksum-failure episodes with their verdicts: a handful, so the whole list each time. */
+export function useEpisodes(source: SourceInfo | null, live: boolean) {
+  const key = source ? `${base(source)}/episodes` : null;
+  return useSWR<EpisodeList>(key, fetchEpisodes, polling(historyPollMs(source), live));
+}
+
+export function useRequests(source: SourceInfo | null, live: boolean) {
+  const [fetcher] = useState(createRequestsFetcher);
+  const key = source ? `${base(source)}/requests` : null;
+  return useSWR<RequestsBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatDuration, formatInterval, groupDigits, hex, humanMiB } from './units';
+import { formatAge, formatClock, formatClockMs, formatDuration, formatSpan, formatInterval, groupDigits, hex, humanMiB } from './units';
 
 describe('humanMiB', () => {
   it('keeps MiB below a GiB and switches to GiB and TiB at whole units', () => {
@@ -43,5 +43,16 @@ describe('time and number formats', () => {
     expect(groupDigits(284577)).toBe('284\u2009577');
     expect(groupDigits(64)).toBe('64');
     expect(hex(4096 * 7)).toBe('00007000');
+  });
+
+  it('writes latencies in human units, and clock times to the millisecond', () => {
+    expect(formatSpan(349.6)).toBe('350 ms');
+    expect(formatSpan(1834)).toBe('1.83 s');
+    expect(formatSpan(12_540)).toBe('12.5 s');
+    expect(formatSpan(333_000)).toBe('5 min 33 s');
+    expect(formatSpan(7_500_000)).toBe('2 h 5 min');
+    expect(formatSpan(3_600_000)).toBe('1 h');
+    expect(formatSpan(120_000)).toBe('2 min');
+    expect(formatClockMs(new Date(2024, 0, 2, 9, 5, 7, 42))).toBe('09:05:07.042');
   });
 });

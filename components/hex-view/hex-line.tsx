@@ -47,9 +47,11 @@ function PaneBytes({ p, pi, offset, hot, focus }: { p: PreparedPane; pi: number;
     );
     textCells.push(<span key={i} {...attrs} className={b === 0 ? 'zero' : undefined}>{present ? asciiOf(b) : ' '}</span>);
   }
+  const band = p.pane.bands ? p.bandOfLine.get(offset) : undefined;
   return (
     <>
-      <span className="ml-[2ch] whitespace-pre">{hexCells}</span>
+      {p.pane.bands && <span className="hex-band ml-[1ch]" data-band={band?.tone} title={band?.label} aria-hidden />}
+      <span className={`${p.pane.bands ? 'ml-[1ch]' : 'ml-[2ch]'} whitespace-pre`}>{hexCells}</span>
       <span className="ml-[1ch] whitespace-pre text-muted">|{textCells}|</span>
     </>
   );

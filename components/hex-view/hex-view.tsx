@@ -8,6 +8,21 @@ import { mustShow, preparePane } from './prepare-pane';
 import { RangeInfo } from './range-info';
 import type { HexFocus, HexPane } from './types';
 
+/** The line between two blocks (sectors): its name, its address, and the tags of the bands that begin there. */
+function HexRule({ offset, name, address, panes }: { offset: number; name: string; address: number; panes: readonly HexPane[] }) {
+  const tags = panes.flatMap((p) => (p.bands ?? []).filter((b) => b.offset === offset).map((b) => ({ pane: p.id, band: b })));
+  return (
+    <div className="my-0.5 flex items-center gap-2 font-sans text-[11px] text-faint" role="separator" data-rule={offset}>
+      <span className="h-px flex-1 bg-line-strong" />
+      <span>{name} · {hex(address + offset)}</span>
+      {tags.map(({ pane, band }) => (
+        <span key={pane} className="band-tag" data-band={band.tone} data-band-pane={pane}>{band.label}</span>
+      ))}
+      <span className="h-px flex-1 bg-line-strong" />
+    </div>
+  );
+}
+
 export interface HexViewProps {
   panes: readonly HexPane[];
   /** bytes per pane */
@@ -55,6 +70,8 @@ export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleName, f
     () => (active && activeRange ? { pane: active.pane, start: activeRange.offset, end: activeRange.offset + activeRange.length } : null),
     [active, activeRange],
   );
+  const ruleLabel = (offset: number) => (ruleName && ruleEvery ? `${ruleName} ${offset / ruleEvery}` : `+${offset}`);
+  const bandsAtZero = panes.some((p) => p.bands?.some((b) => b.offset === 0));
   const touches = (span: Lit | null, line: number) => (span && span.start < line + LINE_BYTES && span.end > line ? span : null);
 
   return (
@@ -84,6 +101,7 @@ export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleName, f
             <span key={p.id} className={`w-[70ch] ${pi > 0 ? 'ml-[3ch] pl-[1ch]' : 'pl-[2ch]'}`}>{p.title}</span>
           ))}
         </div>
+        {bandsAtZero && <HexRule offset={0} name={ruleLabel(0)} address={baseAddress} panes={panes} />}
         {items.map((item) => {
           if (item.kind === 'line') {
             return (
@@ -92,14 +110,7 @@ export function HexView({ panes, length, baseAddress = 0, ruleEvery, ruleName, f
             );
           }
           if (item.kind === 'rule') {
-            const index = ruleEvery ? item.offset / ruleEvery : 0;
-            return (
-              <div key={`rule-${item.offset}`} className="my-0.5 flex items-center gap-2 font-sans text-[11px] text-faint" role="separator">
-                <span className="h-px flex-1 bg-line-strong" />
-                <span>{ruleName ? `${ruleName} ${index}` : `+${item.offset}`} · {hex(baseAddress + item.offset)}</span>
-                <span className="h-px flex-1 bg-line-strong" />
-              </div>
-            );
+            return <HexRule key={`rule-${item.offset}`} offset={item.offset} name={ruleLabel(item.offset)} address={baseAddress} panes={panes} />;
           }
           const lines = (item.end - item.offset) / LINE_BYTES;
           return (

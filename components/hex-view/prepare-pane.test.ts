@@ -21,3 +21,13 @@ describe('preparePane', () => {
     expect([0, 16, 32, 48].map((line) => mustShow([pane], line))).toEqual([false, true, false, true]);
   });
 });
+
+describe('bands', () => {
+  it('files each line under the band holding its first byte', () => {
+    const pane = preparePane({
+      id: 'p', title: 'p', bytes: new Uint8Array(64), ranges: [],
+      bands: [{ offset: 0, length: 32, label: 'a', tone: 'new' }, { offset: 32, length: 32, label: 'b', tone: 'old' }],
+    }, 64);
+    expect([0, 16, 32, 48].map((line) => pane.bandOfLine.get(line)?.label)).toEqual(['a', 'a', 'b', 'b']);
+  });
+});

@@ -1,6 +1,6 @@
 /** Per-pane lookups computed once per data change, shared by every line. */
 import { changedBytes, LINE_BYTES, rangeIndex } from './hex-lines';
-import type { HexPane, HexRange } from './types';
+import type { HexBand, HexPane, HexRange } from './types';
 
 export interface PreparedPane {
   pane: HexPane;
@@ -9,6 +9,8 @@ export interface PreparedPane {
   changed: Uint8Array | null;
   /** line offset → ranges whose note goes under that line */
   notes: Map<number, HexRange[]>;
+  /** line offset → the band holding the line's first byte */
+  bandOfLine: Map<number, HexBand>;
 }
 
 export function preparePane(pane: HexPane, length: number): PreparedPane {
@@ -18,7 +20,12 @@ export function preparePane(pane: HexPane, length: number): PreparedPane {
     const line = Math.floor((r.offset + r.length - 1) / LINE_BYTES) * LINE_BYTES;
     notes.set(line, [...(notes.get(line) ?? []), r]);
   }
-  return { pane, index: rangeIndex(length, pane.ranges), changed: changedBytes(pane.bytes, pane.previous), notes };
+  const bandOfLine = new Map<number, HexBand>();
+  for (const band of pane.bands ?? []) {
+    const first = Math.ceil(band.offset / LINE_BYTES) * LINE_BYTES;
+    for (let line = first; line < Math.min(length, band.offset + band.length); line += LINE_BYTES) bandOfLine.set(line, band);
+  }
+  return { pane, index: rangeIndex(length, pane.ranges), changed: changedBytes(pane.bytes, pane.previous), notes, bandOfLine };
 }
 
 /** Lines that must not fold away: they hold a note, a changed byte or a flagged range. */

@@ -15,6 +15,18 @@ export interface HexRange {
   note?: string;
 }
 
+/**
+ * A tagged span of a pane (e.g. a sector found old or new): a bar beside
+ * each of its lines and its label on the rule where it begins. `tone` is the
+ * caller's word for the colour (globals.css `[data-band]`).
+ */
+export interface HexBand {
+  offset: number;
+  length: number;
+  label: string;
+  tone: string;
+}
+
 export interface HexPane {
   id: string;
   title: string;
@@ -23,6 +35,7 @@ export interface HexPane {
   ranges: readonly HexRange[];
   /** the bytes at an earlier read: differing bytes are outlined */
   previous?: Uint8Array | null;
+  bands?: readonly HexBand[];
 }
 
 /** A byte span that the caller wants pointed out in every pane (e.g. the selected slot). */

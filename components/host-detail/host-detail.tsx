@@ -1,14 +1,20 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import type { EpisodeJson } from '@/lib/api/history-types';
 import type { MailboxResponse, SourceInfo } from '@/lib/api/types';
 import { hexdumpC, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES, SLOT_SIZE_BYTES } from '@/lib/mailbox';
-import { formatClock, hex } from '@/components/format/units';
+import { formatClockMs, hex } from '@/components/format/units';
+import { episodesAt, type EpisodeAt } from '@/components/episodes/episode-at';
+import { EpisodeChip } from '@/components/episodes/episode-chip';
+import { SectorLegend } from '@/components/episodes/sector-legend';
+import { sectorTags } from '@/components/episodes/sector-tags';
 import { HexView } from '@/components/hex-view/hex-view';
 import type { HexPane } from '@/components/hex-view/types';
 import { CopyButton } from '@/components/ui/copy-button';
 import { BadgeList } from '@/components/vocabulary/badge-list';
 import { mailboxBadges } from '@/components/vocabulary/mailbox-status';
+import { sectorBands } from './sector-bands';
 import { ChecksumTable } from './checksum-table';
 import { decodeDetail, hostSnapshotOf } from './decode-detail';
 import { FieldLegend } from './field-legend';
@@ -21,12 +27,17 @@ interface HostDetailProps {
   slot: number | null;
   data: MailboxResponse | undefined;
   error: Error | undefined;
+  /** the source's checksum-failure episodes: the detail finds this host's at its read */
+  episodes: readonly EpisodeJson[];
+  /** the detail shows a past read (time travel) */
+  past: boolean;
   onSelectSlot: (slot: number) => void;
+  onEpisode: (at: EpisodeAt) => void;
   onClose: () => void;
 }
 
 /** One host's inbox and outbox mailboxes: decoded slots, checksum, annotated hex side by side. */
-export function HostDetail({ source, host, slot, data, error, onSelectSlot, onClose }: HostDetailProps) {
+export function HostDetail({ source, host, slot, data, error, episodes, past, onSelectSlot, onEpisode, onClose }: HostDetailProps) {
   const [foldZeros, setFoldZeros] = useState(true);
   // While another host's data is still shown (the selection moved), it stays, dimmed, so nothing jumps.
   const detail = useMemo(() => (data ? decodeDetail(data, source.maxHostId) : null), [data, source.maxHostId]);
@@ -34,31 +45,42 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
   const shown = detail?.host ?? host;
   const address = shown * MAILBOX_SIZE_BYTES;
 
+  // The episode of this host at the detail's read: for a failed read, each sector is tagged old / new / neither.
+  const episode = useMemo(() => (detail ? episodesAt(episodes.filter((e) => e.host === detail.host), detail.seq).get(detail.host) ?? null : null), [detail, episodes]);
+  const failing = detail?.decodedInbox?.state === 'checksum_missing' || detail?.decodedInbox?.state === 'checksum_mismatch';
+  const tags = useMemo(
+    () => (failing && episode?.during && episode.version ? sectorTags(episode.version, !episode.episode.beforeMissing) : null),
+    [failing, episode],
+  );
+
   const panes = useMemo<HexPane[]>(() => {
     if (!detail) return [];
     return [
       {
         id: 'inbox', title: `inbox · written by host ${detail.host}`, bytes: detail.inbox, previous: detail.previous?.inbox,
         ranges: detail.inbox ? mailboxRanges(detail.inbox, 'inbox', detail.host, detail.decodedInbox?.checksum ?? null) : [],
+        bands: tags ? sectorBands(tags) : undefined,
       },
       {
         id: 'outbox', title: 'outbox · written by the SPM', bytes: detail.outbox, previous: detail.previous?.outbox,
         ranges: detail.outbox ? mailboxRanges(detail.outbox, 'outbox', detail.host, null) : [],
       },
     ];
-  }, [detail]);
+  }, [detail, tags]);
   const focus = useMemo(() => (slot === null ? null : { offset: slot * SLOT_SIZE_BYTES, length: SLOT_SIZE_BYTES }), [slot]);
 
   return (
     <section aria-label={`host ${host} detail`} data-detail-host={host} aria-busy={loading} className="bg-panel">
       <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line bg-panel px-4 py-1.5">
         <h2 className="text-[15px] font-semibold">host <span className="num">{host}</span></h2>
-        {detail && !loading && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId)} />}
+        {detail && !loading && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId, episode)} />}
+        {detail && !loading && episode && !episode.during && <span className="max-w-[32rem] min-w-0 text-[12px]"><EpisodeChip at={episode} onOpen={onEpisode} /></span>}
         {loading && <span className="text-[12px] text-muted">loading…</span>}
         <span className="font-mono text-[12px] text-muted">offset {hex(address)} ({address} B) in both volumes</span>
         {detail && !loading && (
-          <span className="text-[12px] text-muted">
-            read <span className="num">#{detail.seq}</span> at {formatClock(new Date(detail.readAt))}
+          <span className="text-[12px] text-muted" data-testid="detail-read">
+            {past && <span className="badge mr-1" data-tone="past">⏪ PAST</span>}
+            read <span className="num">#{detail.seq}</span> at <span className="num">{formatClockMs(new Date(detail.readAt))}</span>
           </span>
         )}
         <span className="ml-auto flex gap-1.5">
@@ -73,6 +95,8 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
       {!detail && !error && <p className="px-4 py-3 text-muted">Loading host {host}…</p>}
       {detail && (
         <div className={`space-y-3 px-4 py-2 ${loading ? 'pointer-events-none opacity-40' : ''}`}>
+          {/* a failed read: the proof first, sector by sector; the hex below tags each sector the same way */}
+          {tags && episode && <SectorLegend at={episode} tags={tags} />}
           <div className="flex flex-wrap items-start gap-x-10 gap-y-2">
             <div>
               <h3 className="mb-0.5 text-[12px] font-semibold text-muted">inbox checksum</h3>
@@ -89,7 +113,7 @@ export function HostDetail({ source, host, slot, data, error, onSelectSlot, onCl
               <FieldLegend />
               {detail.previous && (
                 <span className="hex text-[12px] text-muted">
-                  <span data-changed="" className="px-1 font-mono">00</span> changed since read #{detail.previous.seq} ({formatClock(new Date(detail.previous.readAt))})
+                  <span data-changed="" className="px-1 font-mono">00</span> changed since read #{detail.previous.seq} ({formatClockMs(new Date(detail.previous.readAt))})
                 </span>
               )}
               <label className="ml-auto flex items-center gap-1 text-[12px] text-muted">

@@ -19,12 +19,12 @@ describe('buildGridModel', () => {
     expect(model.counts).toEqual({ hostsWithMail: 1, waiting: 1, failingNow: 0, failingSeen: 0, problemSteps: {} });
   });
 
-  it('marks a torn mailbox as a problem and counts it failing now and since the page opened', () => {
+  it('marks a mailbox failing its checksum as a problem and counts it failing now and since the page opened', () => {
     const model = buildGridModel(null, snapshotOf({ inbox: { 7: { 1: req(100) } }, torn: [7] }), 1000);
     const row = model.rows[6];
     expect(row.state).toBe('checksum_missing');
     expect(row.problem).toBe(true);
-    expect(row.badges[0]).toMatchObject({ tone: 'torn', word: 'TORN' });
+    expect(row.badges[0]).toMatchObject({ tone: 'failing', word: 'FAILING' });
     expect(rowSeverity(row)).toBe('error');
     expect(model.counts.failingNow).toBe(1);
     expect(model.counts.failingSeen).toBe(1);
@@ -98,5 +98,35 @@ describe('sameHost', () => {
     ];
     const hosts = specs.map((s) => snapshotOf(s).hosts[0]);
     for (const a of hosts) for (const b of hosts) expect(sameHost(a, b)).toBe(deepEqual(a, b));
+  });
+});
+
+describe('the grid view of the snapshot (no slot bytes, a crc per mailbox)', () => {
+  /** What `?view=grid` sends: slots without hex or findings, and the mailbox crc when the server has it. */
+  const gridView = (spec: PoolSpec, crcs: Record<number, number> = {}) => {
+    const snapshot = snapshotOf(spec);
+    for (const h of snapshot.hosts) {
+      for (const box of [h.inbox, h.outbox]) {
+        if (!box) continue;
+        box.slots = box.slots.map(({ index, kind, domain, volume, sizeMiB, reason }) => ({ index, kind, domain, volume, sizeMiB, reason }) as never);
+        if (crcs[h.id] !== undefined) box.crc = crcs[h.id];
+      }
+    }
+    return snapshot;
+  };
+
+  it('compares hosts by crc when the server sends one', () => {
+    const a = buildGridModel(null, gridView({ inbox: { 2: { 0: req(2) } } }, { 2: 11 }), 1);
+    expect(buildGridModel(a, gridView({ inbox: { 2: { 0: req(2) } } }, { 2: 11 }), 2).rows[1]).toBe(a.rows[1]);
+    // the same decoded fields but other bytes (a crc the fields do not show) make a new row
+    expect(buildGridModel(a, gridView({ inbox: { 2: { 0: req(2) } } }, { 2: 12 }), 2).rows[1]).not.toBe(a.rows[1]);
+  });
+
+  it('falls back to the decoded fields of each slot without a crc', () => {
+    const a = buildGridModel(null, gridView({ inbox: { 2: { 0: req(2) } } }), 1);
+    expect(buildGridModel(a, gridView({ inbox: { 2: { 0: req(2) } } }), 2).rows[1]).toBe(a.rows[1]);
+    const bigger = buildGridModel(a, gridView({ inbox: { 2: { 0: req(3) } } }), 2);
+    expect(bigger.rows[1]).not.toBe(a.rows[1]);
+    expect(bigger.rows[1].cells[0]).toMatchObject({ step: 'requested', changes: 1 });
   });
 });

@@ -66,12 +66,21 @@ function bySlot(slots: readonly DecodedSlot[] | undefined): Map<number, DecodedS
   return new Map((slots ?? []).map((s) => [s.index, s]));
 }
 
+/**
+ * What a slot holds, for "did it change": its bytes when the snapshot has
+ * them, else (the grid view of the snapshot, `?view=grid`) its decoded fields.
+ */
+function slotSignature(slot: DecodedSlot | undefined): string {
+  if (!slot) return '';
+  return slot.hex ?? `${slot.kind}/${slot.domain ?? ''}/${slot.volume ?? ''}/${slot.sizeMiB ?? ''}/${slot.reason ?? ''}`;
+}
+
 function buildCells(host: HostSnapshot, previous: RowModel | undefined, now: number): CellModel[] {
   const inbox = bySlot(host.inbox?.slots);
   const outbox = bySlot(host.outbox?.slots);
   const before = new Map(previous?.cells.map((c) => [c.slot, c]));
   return host.lifecycle.map(({ slot, step }) => {
-    const signature = `${step}:${inbox.get(slot)?.hex ?? ''}:${outbox.get(slot)?.hex ?? ''}`;
+    const signature = `${step}:${slotSignature(inbox.get(slot))}:${slotSignature(outbox.get(slot))}`;
     const old = before.get(slot);
     if (old && old.signature === signature) return old;
     // A cell seen for the first time on a page that was already watching is a change too.
@@ -87,15 +96,20 @@ function isFailing(state: RowState): boolean {
 function sameSlots(a: readonly DecodedSlot[] | undefined, b: readonly DecodedSlot[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].index !== b[i].index || a[i].hex !== b[i].hex) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].index !== b[i].index || slotSignature(a[i]) !== slotSignature(b[i])) return false;
   return true;
+}
+
+/** Same mailbox: by its crc-32 when both carry one (the server sends it), else slot by slot. */
+function sameMailbox(a: { crc?: number; slots: readonly DecodedSlot[] }, b: { crc?: number; slots: readonly DecodedSlot[] }): boolean {
+  return a.crc !== undefined && b.crc !== undefined ? a.crc === b.crc : sameSlots(a.slots, b.slots);
 }
 
 /**
  * Whether a host's data is unchanged. Everything else in a host entry (kinds,
- * UUIDs, sizes, slot findings, lifecycle) is decoded from the slots' bytes, so
- * comparing the bytes, the checksum and the flags is enough, and much cheaper
- * than a deep comparison on a busy pool.
+ * UUIDs, sizes, slot findings, lifecycle) is decoded from the mailbox bytes,
+ * so comparing their crc (or the slots), the checksum and the flags is
+ * enough, and much cheaper than a deep comparison on a busy pool.
  */
 export function sameHost(a: HostSnapshot, b: HostSnapshot): boolean {
   if (a === b) return true;
@@ -104,11 +118,11 @@ export function sameHost(a: HostSnapshot, b: HostSnapshot): boolean {
   if (!ai || !bi) {
     if (ai !== bi) return false;
   } else if (ai.state !== bi.state || ai.spmReads !== bi.spmReads || ai.checksum?.stored !== bi.checksum?.stored
-    || ai.checksum?.computed !== bi.checksum?.computed || !sameSlots(ai.slots, bi.slots)) {
+    || ai.checksum?.computed !== bi.checksum?.computed || !sameMailbox(ai, bi)) {
     return false;
   }
   if (!a.outbox || !b.outbox) return a.outbox === b.outbox;
-  return a.outbox.state === b.outbox.state && sameSlots(a.outbox.slots, b.outbox.slots);
+  return a.outbox.state === b.outbox.state && sameMailbox(a.outbox, b.outbox);
 }
 
 function buildRow(host: HostSnapshot, findings: readonly Finding[], previous: RowModel | undefined, maxHostId: number, now: number): RowModel {

@@ -1,6 +1,12 @@
 import { memo, type MouseEvent } from 'react';
 import { MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
+import type { EpisodeAt } from '@/components/episodes/episode-at';
+import { EpisodeChip } from '@/components/episodes/episode-chip';
+import { SectorStrip } from '@/components/episodes/sector-strip';
+import { sectorTags } from '@/components/episodes/sector-tags';
+import { slotsOf } from '@/components/requests/stuck';
 import { BadgeList } from '@/components/vocabulary/badge-list';
+import { withVerdict } from '@/components/vocabulary/mailbox-status';
 import { STEP_LOOKS } from '@/components/vocabulary/steps';
 import { cellTitle } from './cell-title';
 import { ChecksumCells } from './checksum-cells';
@@ -10,6 +16,7 @@ import { rowSeverity, type CellModel, type RowModel } from './grid-model';
 export const FLASH_MS = 1600;
 
 export type PickHandler = (host: number, slot: number | null) => void;
+export type EpisodeHandler = (at: EpisodeAt) => void;
 
 interface HostRowProps {
   row: RowModel;
@@ -17,7 +24,12 @@ interface HostRowProps {
   selectedSlot?: number | null;
   /** this host's detail is open */
   open: boolean;
+  /** the host's checksum-failure episode at the read shown */
+  episode?: EpisodeAt;
+  /** slots whose request is stuck at the read shown, "3,7" (a string, so the memo compares it by value) */
+  stuckSlots?: string;
   onPick: PickHandler;
+  onEpisode: EpisodeHandler;
 }
 
 function flashClass(cell: CellModel): string {
@@ -32,11 +44,28 @@ function slotAt(event: MouseEvent<HTMLElement>): number {
   return Math.max(0, Math.min(MESSAGE_SLOTS_PER_MAILBOX - 1, slot));
 }
 
-/** One host mailbox: id, its 63 slots, its checksum state. Re-renders only when its row or selection changes. */
-export const HostRow = memo(function HostRow({ row, selectedSlot, open, onPick }: HostRowProps) {
+/** The status column: the mailbox's badges (the verdict when it fails), its sectors, an earlier episode, problem steps. */
+function Status({ row, episode, onEpisode }: Pick<HostRowProps, 'row' | 'episode' | 'onEpisode'>) {
+  const badges = withVerdict(row.badges, row.host, episode);
+  const failing = badges.some((b) => b.tone === 'failing' || b.tone === 'torn' || b.tone === 'corrupt');
+  const tags = failing && episode?.version ? sectorTags(episode.version, !episode.episode.beforeMissing) : null;
+  return (
+    <span className="flex min-w-0 items-center gap-1.5 overflow-hidden">
+      <BadgeList badges={badges} details={false} />
+      {tags && <SectorStrip tags={tags} />}
+      {failing && <span className="truncate text-[11px] text-muted" title={badges[0].detail}>{badges[0].tone === 'failing' ? 'pending…' : badges[0].detail}</span>}
+      {!failing && episode && <EpisodeChip at={episode} onOpen={onEpisode} />}
+      <StepTally cells={row.cells} />
+    </span>
+  );
+}
+
+/** One host mailbox: id, its 63 slots, its checksum state. Re-renders only when its row, selection or history marks change. */
+export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode, stuckSlots, onPick, onEpisode }: HostRowProps) {
   const selected = selectedSlot !== undefined;
-  const severity = rowSeverity(row);
-  const torn = row.state === 'checksum_missing';
+  const severity = rowSeverity(row) ?? (episode || stuckSlots ? 'info' : null);
+  const stuck = slotsOf(stuckSlots);
+  const torn = episode?.during && episode.episode.verdict === 'torn' && row.state.startsWith('checksum');
   return (
     <div
       role="row"
@@ -44,7 +73,8 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, onPick }
       data-host-id={row.id}
       data-mailbox-state={row.state}
       data-severity={severity ?? undefined}
-      className={`host-row row-edge grid h-[22px] cursor-pointer grid-cols-[3.5rem_minmax(0,1fr)_23rem] items-stretch border-b border-line ${
+      data-verdict={episode ? episode.episode.verdict : undefined}
+      className={`host-row row-edge grid h-[22px] cursor-pointer grid-cols-[3.5rem_minmax(0,1fr)_31rem] items-stretch border-b border-line ${
         selected ? 'bg-(--selected-row)' : 'hover:bg-hover'
       }`}
       onClick={() => onPick(row.id, null)}
@@ -62,27 +92,28 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, onPick }
           onPick(row.id, slotAt(e));
         }}
       >
-        {row.cells.map((cell) => (
-          <span
-            key={cell.slot}
-            data-slot={cell.slot}
-            data-step={cell.step}
-            title={cellTitle(row.host, cell.slot, cell.step)}
-            className={`step mx-px text-[11px]${flashClass(cell)}`}
-            style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
-          >
-            {STEP_LOOKS[cell.step].glyph}
-          </span>
-        ))}
+        {row.cells.map((cell) => {
+          const late = stuck.has(cell.slot) && cell.step === 'requested';
+          return (
+            <span
+              key={cell.slot}
+              data-slot={cell.slot}
+              data-step={cell.step}
+              data-stuck={late ? '' : undefined}
+              title={`${cellTitle(row.host, cell.slot, cell.step)}${late ? '\n⏱ stuck: no reply in time' : ''}`}
+              className={`step mx-px text-[11px]${flashClass(cell)}`}
+              style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
+            >
+              {late ? '⏱' : STEP_LOOKS[cell.step].glyph}
+            </span>
+          );
+        })}
         {selected && selectedSlot !== null && (
           <span className="cursor" style={{ gridColumn: selectedSlot + 1, gridRow: 1 }} aria-hidden />
         )}
       </div>
       <div className={`grid min-w-0 grid-cols-[minmax(0,1fr)_4.5rem_1.25rem_4.5rem] items-center pr-2 pl-2 text-[12px] ${torn ? 'hatched' : ''}`}>
-        <span className="flex min-w-0 items-center gap-1.5 overflow-hidden">
-          <BadgeList badges={row.badges} details={false} />
-          <StepTally cells={row.cells} />
-        </span>
+        <Status row={row} episode={episode} onEpisode={onEpisode} />
         <ChecksumCells host={row.host} />
       </div>
     </div>

@@ -1,9 +1,10 @@
 'use client';
 
 import { memo, useEffect, useRef } from 'react';
+import type { EpisodeAt } from '@/components/episodes/episode-at';
 import { FoldBand } from './fold-band';
 import { GridRuler } from './grid-ruler';
-import { HostRow, type PickHandler } from './host-row';
+import { HostRow, type EpisodeHandler, type PickHandler } from './host-row';
 import type { Selection } from './navigation';
 import type { GridView } from './visible-rows';
 
@@ -12,7 +13,12 @@ interface LiveGridProps {
   selection: Selection | null;
   openHost: number | null;
   showEmpty: boolean;
+  /** per host, its checksum-failure episode at the read shown */
+  episodes: ReadonlyMap<number, EpisodeAt>;
+  /** per host, its stuck slots at the read shown ("3,7") */
+  stuck: ReadonlyMap<number, string>;
   onPick: PickHandler;
+  onEpisode: EpisodeHandler;
   onToggleEmpty: () => void;
 }
 
@@ -21,7 +27,7 @@ interface LiveGridProps {
  * data layer keeps when a host did not change: a poll that changes one
  * mailbox re-renders one row.
  */
-export const LiveGrid = memo(function LiveGrid({ view, selection, openHost, showEmpty, onPick, onToggleEmpty }: LiveGridProps) {
+export const LiveGrid = memo(function LiveGrid({ view, selection, openHost, showEmpty, episodes, stuck, onPick, onEpisode, onToggleEmpty }: LiveGridProps) {
   const root = useRef<HTMLDivElement>(null);
 
   // Keep the selected row on screen (e.g. when the detail opens below and the grid shrinks).
@@ -31,7 +37,7 @@ export const LiveGrid = memo(function LiveGrid({ view, selection, openHost, show
   }, [selection, openHost]);
 
   return (
-    <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={view.rows.length} className="min-w-[60rem] bg-panel">
+    <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={view.rows.length} className="min-w-[68rem] bg-panel">
       <GridRuler selectedSlot={selection?.slot ?? null} />
       {view.rows.map((row) => (
         <HostRow
@@ -39,7 +45,10 @@ export const LiveGrid = memo(function LiveGrid({ view, selection, openHost, show
           row={row}
           selectedSlot={selection?.host === row.id ? selection.slot : undefined}
           open={openHost === row.id}
+          episode={episodes.get(row.id)}
+          stuckSlots={stuck.get(row.id)}
           onPick={onPick}
+          onEpisode={onEpisode}
         />
       ))}
       <FoldBand folded={view.folded} expanded={showEmpty} onToggle={onToggleEmpty} />

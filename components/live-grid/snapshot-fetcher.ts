@@ -50,3 +50,21 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     return model;
   };
 }
+
+/**
+ * The fetcher of past snapshots (`?seq=`), for time travel. A past read never
+ * changes, so there is no ETag; each model is built from the one shown
+ * before, so stepping from read to read keeps the rows that did not change
+ * and flashes the cells that did.
+ */
+export function createPastSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
+  let last: GridModel | null = null;
+  return async function fetchPastSnapshot(url: string): Promise<GridModel> {
+    const res = await fetchImpl(url, { cache: 'no-store' });
+    if (!res.ok) throw await responseError(res, 'past read');
+    const snapshot = (await res.json()) as Snapshot;
+    const previous = last?.snapshot.source === snapshot.source ? last : null;
+    last = buildGridModel(previous, snapshot, clock());
+    return last;
+  };
+}

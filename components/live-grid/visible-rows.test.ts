@@ -27,6 +27,12 @@ describe('gridView', () => {
     expect(view.filtered).toBe(7);
   });
 
+  it('keeps hosts flagged by their history (an episode, a stuck request) unfolded and among the problems', () => {
+    const flagged = new Set([5]);
+    expect(ids(gridView(rows, { showEmpty: false, problemsOnly: false, selectedHost: null, flagged }))).toEqual([2, 4, 5, 10]);
+    expect(ids(gridView(rows, { showEmpty: false, problemsOnly: true, selectedHost: null, flagged }))).toEqual([4, 5, 10]);
+  });
+
   it('writes folded ids as ranges', () => {
     expect(idRanges([1, 3, 5, 6, 7, 8, 9])).toBe('1, 3, 5–9');
     expect(idRanges([1, 3, 5, 7, 9, 11, 13, 14], 3)).toBe('1, 3, 5, …');

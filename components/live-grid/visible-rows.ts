@@ -9,6 +9,8 @@ export interface RowFilter {
   showEmpty: boolean;
   problemsOnly: boolean;
   selectedHost: number | null;
+  /** hosts with a problem the snapshot does not show (a checksum episode, a stuck request): never folded or filtered */
+  flagged?: ReadonlySet<number>;
 }
 
 export interface GridView {
@@ -25,8 +27,9 @@ export function gridView(all: readonly RowModel[], filter: RowFilter): GridView 
   let filtered = 0;
   for (const row of all) {
     const pinned = row.id === filter.selectedHost;
-    if (filter.problemsOnly && !row.problem && !pinned) filtered++;
-    else if (!filter.showEmpty && !row.hasMail && !row.problem && !pinned) folded.push(row.id);
+    const problem = row.problem || (filter.flagged?.has(row.id) ?? false);
+    if (filter.problemsOnly && !problem && !pinned) filtered++;
+    else if (!filter.showEmpty && !row.hasMail && !problem && !pinned) folded.push(row.id);
     else rows.push(row);
   }
   return { rows, folded, filtered };

@@ -72,12 +72,13 @@ const detailOf = (host: number) => page.locator(`[data-detail-host="${host}"][ar
 const search = () => new URL(page.url()).search;
 
 describe('the live grid', () => {
-  it('marks a torn mailbox (stored checksum 0 with data) as TORN, and a valid one not', async () => {
+  it('marks a mailbox failing its checksum (stored 0 with data) as FAILING, pending a verdict, and a valid one not', async () => {
     await open();
     await expect.poll(() => row(7).getAttribute('data-mailbox-state')).toBe('checksum_missing');
-    await expect(row(7).locator('.badge', { hasText: 'TORN' }).isVisible()).resolves.toBe(true);
+    // it never had a valid read: no verdict can come, so no TORN without proof
+    await expect(row(7).locator('.badge', { hasText: 'FAILING' }).isVisible()).resolves.toBe(true);
     expect(await row(2).getAttribute('data-mailbox-state')).toBe('valid');
-    expect(await row(2).getByText('TORN').count()).toBe(0);
+    expect(await row(2).getByText('FAILING').count()).toBe(0);
     expect(await row(2).locator('[data-slot]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-slot'), c.getAttribute('data-step')])))
       .toEqual([['0', 'requested'], ['1', 'replied'], ['2', 'host_acked']]);
     await expect(row(10).locator('.badge', { hasText: 'OUTSIDE WINDOW' }).isVisible()).resolves.toBe(true);

@@ -11,6 +11,17 @@ describe('key commands', () => {
     expect(commandFor('x')).toBeNull();
   });
 
+  it('steps through reads with [ and ], jumps between marks with { and }, and returns to live with L', () => {
+    expect(commandFor('[')).toEqual({ kind: 'step', by: -1 });
+    expect(commandFor(']')).toEqual({ kind: 'step', by: 1 });
+    expect(commandFor('{')).toEqual({ kind: 'jump', by: -1 });
+    expect(commandFor('}')).toEqual({ kind: 'jump', by: 1 });
+    expect(commandFor('L')).toEqual({ kind: 'to-live' });
+    // lower-case l stays "slot to the right"
+    expect(commandFor('l')).toEqual({ kind: 'move', move: 'right' });
+    expect(commandFor('r')).toEqual({ kind: 'panel', panel: 'requests' });
+  });
+
   it('binds every key once', () => {
     const keys = BINDINGS.flatMap((b) => b.keys);
     expect(new Set(keys).size).toBe(keys.length);

@@ -1,0 +1,83 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { SourceInfo } from '@/lib/api/types';
+import { copyText } from '@/components/ui/copy-text';
+import { responseError } from '@/components/live-grid/snapshot-fetcher';
+
+interface ExportBarProps {
+  source: SourceInfo;
+  /** the read on screen when time travelling; null: the latest read */
+  seq: number | null;
+}
+
+type CopyState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'copied'; lines: number } | { kind: 'failed'; text: string | null; why: string };
+
+const base = (source: SourceInfo) => `/api/sources/${encodeURIComponent(source.id)}`;
+
+/**
+ * The read on screen as files: the raw window of each volume (what `dd`
+ * would have read), both decoded as JSON, and the incident summary in
+ * Markdown for the ticket, copied or downloaded.
+ */
+export function ExportBar({ source, seq }: ExportBarProps) {
+  const at = seq === null ? '' : `&seq=${seq}`;
+  const which = seq === null ? 'the latest read' : `read #${seq}`;
+  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
+  useEffect(() => {
+    if (copy.kind !== 'copied') return;
+    const timer = setTimeout(() => setCopy({ kind: 'idle' }), 2500);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  const copySummary = async () => {
+    setCopy({ kind: 'busy' });
+    let text: string | null = null;
+    try {
+      const res = await fetch(`${base(source)}/incident`, { cache: 'no-store' });
+      if (!res.ok) throw await responseError(res, 'incident summary');
+      text = await res.text();
+      if (!(await copyText(text))) throw new Error('the browser refused to copy');
+      setCopy({ kind: 'copied', lines: text.split('\n').length });
+    } catch (err) {
+      setCopy({ kind: 'failed', text, why: (err as Error).message });
+    }
+  };
+
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+  return (
+    <>
+      <span className="text-[11px] text-muted">{which}:</span>
+      <a className="btn" href={`${base(source)}/export?volume=inbox${at}`} download data-export="inbox" title={`the inbox window as read at ${which}: raw bytes, what dd would give`}>⤓ inbox.bin</a>
+      <a className="btn" href={`${base(source)}/export?volume=outbox${at}`} download data-export="outbox" title={`the outbox window as read at ${which}: raw bytes`}>⤓ outbox.bin</a>
+      <a className="btn" href={`${base(source)}/export?format=json${at}`} download data-export="json" title={`both volumes at ${which}: bytes (base64), sha256 and their decoding`}>⤓ JSON</a>
+      <span className="mx-1 h-4 w-px bg-line-strong" aria-hidden />
+      <button type="button" className="btn" onClick={copySummary} disabled={copy.kind === 'busy'} data-testid="copy-incident"
+        title="Markdown for the ticket: episodes with verdicts, stuck requests, latencies and hex dumps, over the whole history kept">
+        {copy.kind === 'copied' ? `copied ✓ (${copy.lines} lines)` : copy.kind === 'busy' ? 'copying…' : 'copy incident summary'}
+      </button>
+      <a className="btn" href={`${base(source)}/incident`} download={`incident-${source.id}-${stamp}.md`} data-export="incident" title="the incident summary as a Markdown file">⤓ .md</a>
+      {copy.kind === 'failed' && <CopyFallback state={copy} onClose={() => setCopy({ kind: 'idle' })} />}
+    </>
+  );
+}
+
+/** When copying fails (a browser without clipboard access), the text is shown to select by hand. */
+function CopyFallback({ state, onClose }: { state: Extract<CopyState, { kind: 'failed' }>; onClose: () => void }) {
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center bg-black/40 pt-[10vh]" onClick={onClose}>
+      <div role="dialog" aria-label="incident summary" className="w-[min(64rem,94vw)] rounded border border-line-strong bg-panel p-3 shadow-xl" onClick={(e) => e.stopPropagation()}>
+        <div className="mb-2 flex items-center gap-2">
+          <p role="alert" className="font-semibold text-(--ink-vermillion)">Could not copy the incident summary: {state.why}.</p>
+          <button type="button" className="btn ml-auto" onClick={onClose}>✕ close</button>
+        </div>
+        {state.text !== null && (
+          <>
+            <p className="mb-1 text-[12px] text-muted">Select it here and copy it yourself (Ctrl+A, Ctrl+C), or use ⤓ .md.</p>
+            <textarea readOnly value={state.text} className="h-[60vh] w-full rounded-sm border border-line bg-sunken p-2 font-mono text-[12px]" onFocus={(e) => e.target.select()} autoFocus />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { episodeList, requestList } from '@/components/episodes/episodes-response';
+import { readAtOf, requestOf } from '@/test/ui/episode-of';
+import { mergeRequests, needsFullFetch } from './requests-buffer';
+import { DEFAULT_SORT, filterRequests, sortRequests } from './requests-model';
+import { stuckAt, stuckSlotsByHost } from './stuck';
+
+const replied = requestOf(2, 0, { id: 'a', requestedAt: readAtOf(30), repliedAt: readAtOf(35), result: 'ok', step: 'replied', latency: { replyMs: 500, hostAckMs: null, spmAckMs: null, freeMs: null, totalMs: null } });
+const stuck = requestOf(5, 7, { id: 'b', requestedAt: readAtOf(10), stuck: true, volume: 'd772f1c6-3ebb-43c3-a42e-000000000064' });
+const newer = requestOf(9, 1, { id: 'c', requestedAt: readAtOf(40), repliedAt: readAtOf(41), result: 'failed', step: 'failed', latency: { replyMs: 100, hostAckMs: null, spmAckMs: null, freeMs: null, totalMs: null } });
+const all = [replied, stuck, newer];
+const serverStuck = (r: { stuck: boolean }) => r.stuck;
+const ids = (list: { id: string }[]) => list.map((r) => r.id);
+
+describe('sortRequests', () => {
+  it('lists stuck requests first, then newest first', () => {
+    expect(ids(sortRequests(all, DEFAULT_SORT, serverStuck))).toEqual(['b', 'c', 'a']);
+  });
+
+  it('sorts by any column, stuck still first, empty values last either way', () => {
+    expect(ids(sortRequests(all, { column: 'host', descending: true }, serverStuck))).toEqual(['b', 'c', 'a']);
+    expect(ids(sortRequests(all, { column: 'replyMs', descending: false }, () => false))).toEqual(['c', 'a', 'b']);
+    expect(ids(sortRequests(all, { column: 'replyMs', descending: true }, () => false))).toEqual(['a', 'c', 'b']);
+    expect(ids(sortRequests(all, { column: 'result', descending: false }, () => false))).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('filterRequests', () => {
+  it('takes a bare number for a host, and any other word for a piece of the domain or volume', () => {
+    expect(ids(filterRequests(all, '5'))).toEqual(['b']);
+    expect(ids(filterRequests(all, '2 9'))).toEqual(['a', 'c']);
+    expect(ids(filterRequests(all, '000000000064'))).toEqual(['b']);
+    expect(ids(filterRequests(all, 'domain:8ADBC85E host:9'))).toEqual(['c']);
+    expect(ids(filterRequests(all, 'volume:8adbc85e'))).toEqual([]);
+    expect(ids(filterRequests(all, '  '))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('stuck requests', () => {
+  it('are stuck at a read when no reply came within the stuck time before it', () => {
+    const at = (seq: number) => Date.parse(readAtOf(seq));
+    expect(stuckAt(replied, at(34), 300)).toBe(true); // 400 ms without a reply
+    expect(stuckAt(replied, at(32), 300)).toBe(false); // only 200 ms
+    expect(stuckAt(replied, at(35), 300)).toBe(false); // the reply was seen at this read
+    expect(stuckAt(replied, at(20), 300)).toBe(false); // not requested yet
+  });
+
+  it('are listed per host as a comma list of slots', () => {
+    const more = requestOf(5, 2, { id: 'd', stuck: true });
+    expect(stuckSlotsByHost([stuck, replied, more], serverStuck)).toEqual(new Map([[5, '2,7']]));
+  });
+});
+
+describe('the requests and episodes answers', () => {
+  const headers = (h: Record<string, string> = {}) => new Headers(h);
+
+  it('read the top-level array with its counts in headers, and the older object', () => {
+    const array = requestList(all, headers({
+      'X-Total-Count': '7', 'X-Requests-Stuck': '1', 'X-Requests-Waiting': '2', 'X-Requests-Open': '3', 'X-Stuck-After-S': '1', 'X-Mailbox-Read-At': 'x',
+    }));
+    expect(array).toEqual({ requests: all, matched: 7, stuckS: 1, asOf: 'x', counts: { stuck: 1, waiting: 2, open: 3 } });
+    expect(requestList(all, headers())).toMatchObject({ matched: 3, stuckS: 10, asOf: null, counts: null });
+    expect(requestList({ source: 's', stuckS: 1, asOf: 'x', counts: { total: 3, stuck: 1, waiting: 1, open: 2 }, matched: 3, requests: all }, headers()))
+      .toMatchObject({ requests: all, matched: 3, stuckS: 1, asOf: 'x', counts: { stuck: 1 } });
+    expect(episodeList([], headers({ 'X-Total-Count': '0' }))).toEqual({ episodes: [], total: 0 });
+    expect(episodeList({ source: 's', total: 4, episodes: [] }, headers())).toEqual({ episodes: [], total: 4 });
+  });
+});
+
+describe('mergeRequests', () => {
+  const answer = (requests: typeof all) => requestList(requests, new Headers({ 'X-Stuck-After-S': '1' }));
+
+  it('merges what changed since the newest step held, by id, and moves the cursor', () => {
+    const first = mergeRequests(null, answer([replied, stuck]), true);
+    expect(first.cursor).toBe(1);
+    const update = { ...replied, updatedSeq: 40, step: 'host_acked' as const };
+    const next = mergeRequests(first, answer([update, newer]), false);
+    expect([...next.byId.keys()]).toEqual(['a', 'b', 'c']);
+    expect(next.byId.get('a')!.step).toBe('host_acked');
+    expect(next.cursor).toBe(40);
+    expect(mergeRequests(next, answer([]), false)).toBe(next);
+  });
+
+  it('lets go of what a full answer no longer lists, and starts with a full fetch', () => {
+    const held = mergeRequests(null, answer(all), true);
+    expect(needsFullFetch(held)).toBe(false);
+    expect(needsFullFetch(null)).toBe(true);
+    expect([...mergeRequests(held, answer([stuck]), true).byId.keys()]).toEqual(['b']);
+  });
+});
