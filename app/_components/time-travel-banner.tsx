@@ -30,7 +30,7 @@ export function TimeTravelBanner({ seq, readAt, latestSeq, loading, error, onSte
       ) : (
         <span>
           <span className="font-semibold">NOT LIVE: read #{seq}</span>
-          {readAt !== null && <> at <span className="num font-semibold">{formatClockMs(readAt)}</span> ({formatAge(now - readAt)})</>}
+          {readAt !== null && <> at <span className="num font-semibold">{formatClockMs(readAt)}</span> ({now - readAt < 1000 ? 'under 1 s ago' : formatAge(now - readAt)})</>}
           {behind !== null && <>, {behind} {behind === 1 ? 'read' : 'reads'} before the latest</>}
           . The grid and the bytes are as they were then{loading ? ' (loading…)' : ''}.
         </span>

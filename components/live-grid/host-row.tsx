@@ -49,12 +49,14 @@ function Status({ row, episode, onEpisode }: Pick<HostRowProps, 'row' | 'episode
   const badges = withVerdict(row.badges, row.host, episode);
   const failing = badges.some((b) => b.tone === 'failing' || b.tone === 'torn' || b.tone === 'corrupt');
   const tags = failing && episode?.version ? sectorTags(episode.version, !episode.episode.beforeMissing) : null;
+  // A mailbox that is fine again while its episode still says pending: the verdict is one poll away, not news.
+  const earlier = !failing && episode && episode.episode.verdict !== 'pending' ? episode : null;
   return (
     <span className="flex min-w-0 items-center gap-1.5 overflow-hidden">
-      <BadgeList badges={badges} details={false} />
+      <span className="shrink-0"><BadgeList badges={badges} details={false} /></span>
       {tags && <SectorStrip tags={tags} />}
       {failing && <span className="truncate text-[11px] text-muted" title={badges[0].detail}>{badges[0].tone === 'failing' ? 'pending…' : badges[0].detail}</span>}
-      {!failing && episode && <EpisodeChip at={episode} onOpen={onEpisode} />}
+      {earlier && <EpisodeChip at={earlier} onOpen={onEpisode} />}
       <StepTally cells={row.cells} />
     </span>
   );

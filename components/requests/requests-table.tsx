@@ -58,7 +58,7 @@ function StepTime({ iso, asOf, now, inferred }: { iso: string | null; asOf: numb
   const t = Date.parse(iso);
   const later = asOf !== null && t > asOf;
   return (
-    <span className={later ? 'text-faint' : ''} title={`${new Date(t).toLocaleString()}${inferred ? ' (not seen on its own: shown with a later step)' : ''}${later ? ' · after the read shown' : ''}`}>
+    <span className={later ? 'text-faint' : inferred ? 'text-muted italic' : ''} title={`${new Date(t).toLocaleString()}${inferred ? ' (not seen on its own: first seen together with a later step)' : ''}${later ? ' · after the read shown' : ''}`}>
       <span className="num">{formatClock(t)}</span>
       <span className="ml-1 text-[11px] text-muted">{formatAge(now - t)}</span>
     </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineRead } from './history-buffer';
-import { axisOf, binReads, jumpToMark, nearestRead, pickRead, stepRead, ticks, timeOf, xOf } from './timeline-layout';
+import { axisOf, binReads, failingSpans, jumpToMark, nearestRead, pickRead, stepRead, ticks, timeOf, xOf } from './timeline-layout';
 
 const T = Date.UTC(2026, 0, 1, 10, 0, 0);
 /** One read every 500 ms from seq 1; `marks` puts requests on some seqs. */
@@ -28,6 +28,12 @@ describe('the time axis', () => {
     expect(bins.find((b) => b.failures > 0)).toMatchObject({ firstSeq: 199, lastSeq: 200 });
     // the latest read sits in the last bin, not one past the width
     expect(bins[bins.length - 1]).toMatchObject({ x: 1200 - 10, lastSeq: 241 });
+  });
+
+  it('draws failing reads as spans lasting until the next read, merged when they touch', () => {
+    const list = reads(241, { 11: { failing: [7] }, 12: { failing: [7] }, 20: { failing: [3] }, 241: { failing: [3] } });
+    const spans = failingSpans(list, axisOf(list, 1200)!);
+    expect(spans).toEqual([{ x0: 50, x1: 60 }, { x0: 95, x1: 100 }, { x0: 1200, x1: 1202 }]);
   });
 
   it('puts ticks on whole units of the local clock, far enough apart to label', () => {

@@ -66,6 +66,29 @@ export function binReads(reads: readonly TimelineRead[], axis: TimeAxis, binPx: 
   return bins;
 }
 
+export interface Span {
+  x0: number;
+  x1: number;
+}
+
+/**
+ * Where some mailbox failed its checksum, as continuous spans: a failing read
+ * lasts until the next read (the latest one, a few pixels), so reads a few
+ * pixels apart do not draw as dashes.
+ */
+export function failingSpans(reads: readonly TimelineRead[], axis: TimeAxis, minPx = 2): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < reads.length; i++) {
+    if (reads[i].failing.length === 0) continue;
+    const x0 = xOf(axis, reads[i].at);
+    const x1 = Math.max(x0 + minPx, i + 1 < reads.length ? xOf(axis, reads[i + 1].at) : x0 + minPx);
+    const last = spans[spans.length - 1];
+    if (last && x0 <= last.x1 + 0.5) last.x1 = Math.max(last.x1, x1);
+    else spans.push({ x0, x1 });
+  }
+  return spans;
+}
+
 /** Index of the read nearest to time `t` (reads ascending by time); -1 when there are none. */
 export function nearestRead(reads: readonly TimelineRead[], t: number): number {
   if (reads.length === 0) return -1;

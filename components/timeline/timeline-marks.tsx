@@ -2,8 +2,9 @@ import { memo } from 'react';
 import type { EpisodeJson } from '@/lib/api/history-types';
 import { formatClock } from '@/components/format/units';
 import { VERDICT_WORDS } from '@/components/episodes/verdict-words';
+import type { TimelineRead } from './history-buffer';
 import type { TimelineBin, TimeAxis } from './timeline-layout';
-import { ticks, xOf } from './timeline-layout';
+import { failingSpans, ticks, xOf } from './timeline-layout';
 
 /** Lane geometry in px, shared with the lane labels. */
 export const LANES = {
@@ -17,7 +18,8 @@ export const TIMELINE_HEIGHT_PX = LANES.axis.y + LANES.axis.h;
 
 interface MarksProps {
   axis: TimeAxis;
-  /** fine bins, a few px: the mail bars and the failing band */
+  reads: readonly TimelineRead[];
+  /** fine bins, a few px: the mail bars */
   fine: readonly TimelineBin[];
   /** wider bins, one glyph wide: ✗ ▲ ✓ */
   coarse: readonly TimelineBin[];
@@ -25,9 +27,10 @@ interface MarksProps {
 }
 
 /** Everything on the timeline that follows the data, not the pointer: redrawn only when the history changes. */
-export const TimelineMarks = memo(function TimelineMarks({ axis, fine, coarse, episodes }: MarksProps) {
-  const maxChanged = Math.max(1, ...fine.map((b) => b.changed));
-  const barHeight = (n: number) => (n === 0 ? 0 : Math.max(2, (Math.log2(n + 1) / Math.log2(maxChanged + 1)) * LANES.mail.h));
+export const TimelineMarks = memo(function TimelineMarks({ axis, reads, fine, coarse, episodes }: MarksProps) {
+  // The server's first read lists every mailbox as changed: it would flatten every other bar.
+  const maxChanged = Math.max(1, ...fine.filter((b) => b.firstSeq > 1).map((b) => b.changed));
+  const barHeight = (n: number) => (n === 0 ? 0 : Math.min(LANES.mail.h, Math.max(2, (Math.log2(n + 1) / Math.log2(maxChanged + 1)) * LANES.mail.h)));
   const { mail, checksum, requests, replies, axis: axisLane } = LANES;
   const glyphY = (lane: { y: number; h: number }) => lane.y + lane.h - 2;
   return (
@@ -44,9 +47,11 @@ export const TimelineMarks = memo(function TimelineMarks({ axis, fine, coarse, e
       {fine.map((b) => (
         <g key={b.x}>
           {b.changed > 0 && <rect x={b.x} width={Math.max(1, b.width - 1)} y={mail.y + mail.h - barHeight(b.changed)} height={barHeight(b.changed)} className="tl-mail" />}
-          {b.failing > 0 && <rect x={b.x} width={b.width} y={checksum.y + 3} height={checksum.h - 6} className="tl-failing" />}
           {b.error && <rect x={b.x} width={b.width} y={mail.y} height={2} className="tl-error" />}
         </g>
+      ))}
+      {failingSpans(reads, axis).map((span) => (
+        <rect key={span.x0} x={span.x0} width={span.x1 - span.x0} y={checksum.y + 3} height={checksum.h - 6} className="tl-failing" />
       ))}
       {episodes.map((e) => {
         const x0 = xOf(axis, Date.parse(e.startedAt));
@@ -54,7 +59,7 @@ export const TimelineMarks = memo(function TimelineMarks({ axis, fine, coarse, e
         if (x1 < 0) return null;
         return (
           <rect key={e.id} x={Math.max(0, x0)} width={Math.max(3, x1 - Math.max(0, x0))} y={checksum.y + 1} height={checksum.h - 2}
-            className="tl-episode" data-verdict={e.verdict} fill={e.verdict === 'torn' ? 'url(#tl-hatch)' : undefined}>
+            className="tl-episode" data-verdict={e.verdict}>
             <title>{`host ${e.host}: ✗ ${VERDICT_WORDS[e.verdict]} at ${formatClock(Date.parse(e.startedAt))}, ${e.reads} reads · ${e.summary}`}</title>
           </rect>
         );

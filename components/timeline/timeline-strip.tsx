@@ -115,7 +115,7 @@ export function TimelineStrip({ history, episodes, seq, onSeek, actions }: Timel
         ) : (
           <span className="text-muted">{history ? 'no reads kept yet' : 'loading the history…'}</span>
         )}
-        <span className="min-w-0 truncate font-mono text-[11px] text-muted" aria-live="off">{hover ? describe(hover) : 'click or drag to see a past read · [ ] step · { } marks'}</span>
+        <span className="min-w-0 truncate font-mono text-[11px] text-muted" aria-live="off">{hover ? describe(hover) : 'click or drag to see a past read · ← → on the strip or [ ] step reads · { } marks'}</span>
         <span className="ml-auto flex shrink-0 items-center gap-1.5">{actions}</span>
       </div>
       <div className="grid grid-cols-[8.5rem_minmax(0,1fr)] pr-3 pb-1">
@@ -155,7 +155,7 @@ export function TimelineStrip({ history, episodes, seq, onSeek, actions }: Timel
               onPointerLeave={() => setHover(null)}
               onKeyDown={onKey}
             >
-              <TimelineMarks axis={axis} fine={fine} coarse={coarse} episodes={episodes} />
+              <TimelineMarks axis={axis} reads={reads} fine={fine} coarse={coarse} episodes={episodes} />
               {hover && <line x1={xOf(axis, hover.at)} x2={xOf(axis, hover.at)} y1={0} y2={LANES.axis.y} className="tl-hover" />}
               {cursorX !== null ? (
                 <g data-testid="timeline-cursor">

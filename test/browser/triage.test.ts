@@ -169,7 +169,8 @@ describe('a torn write', () => {
     expect(legend).toContain('sectors 0-6 new, 7 old');
     expect(legend).toContain(`before: read #${episode.beforeSeq}`);
     expect(legend).toContain(`after: read #${episode.resolvedSeq}`);
-    await detail.locator('[data-hex-view]').scrollIntoViewIfNeeded();
+    // where the tear stopped: sector 6 new above the rule, sector 7 old below it
+    await detail.locator('[data-rule="3584"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(RESULTS, 'time-travel.png') });
 
     // one read before it, the tear was one sector less along
