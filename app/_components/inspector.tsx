@@ -263,7 +263,7 @@ export function Inspector() {
       </main>
 
       {source && (
-        <TimelineStrip history={history.data} episodes={episodeList} seq={url.seq} onSeek={travel.seek}
+        <TimelineStrip history={history.data} error={history.error} episodes={episodeList} seq={url.seq} onSeek={travel.seek}
           actions={<ExportBar source={source} seq={url.seq} />} />
       )}
       <DrawerTabs
@@ -291,6 +291,11 @@ export function Inspector() {
               onEpisode={onEpisode}
               onClose={closeDrawer}
             />
+          )}
+          {(tab === 'requests' ? requests.error : tab === 'episodes' ? episodes.error : undefined) && (
+            <p role="alert" className="border-b border-line px-3 py-1 text-[12px] font-semibold text-(--ink-vermillion)">
+              ✗ {(tab === 'requests' ? requests.error : episodes.error)!.message}; showing what was last received, retrying.
+            </p>
           )}
           {tab === 'requests' && (
             <RequestsTable requests={requestList} isStuck={isStuck} asOf={shownAt} stuckS={requests.data?.stuckS ?? 10}

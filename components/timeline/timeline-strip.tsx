@@ -11,6 +11,8 @@ export type SeekMode = 'push' | 'replace';
 
 interface TimelineStripProps {
   history: HistoryBuffer | undefined;
+  /** the last history fetch failed: said on the strip, the last reads held stay */
+  error?: Error;
   episodes: readonly EpisodeJson[];
   /** the read on screen when time travelling; null: live */
   seq: number | null;
@@ -66,7 +68,7 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
  * drag to see the grid and the bytes as they were at a read; the right
  * edge is "now".
  */
-export function TimelineStrip({ history, episodes, seq, onSeek, actions }: TimelineStripProps) {
+export function TimelineStrip({ history, error, episodes, seq, onSeek, actions }: TimelineStripProps) {
   const [box, width] = useWidth();
   const reads = useMemo(() => history?.reads ?? [], [history]);
   const axis = useMemo(() => axisOf(reads, width), [reads, width]);
@@ -113,8 +115,9 @@ export function TimelineStrip({ history, episodes, seq, onSeek, actions }: Timel
             {' '}· reads <span className="num">#{first.seq}–#{last.seq}</span> · {formatClock(first.at)} → {formatClock(last.at)}
           </span>
         ) : (
-          <span className="text-muted">{history ? 'no reads kept yet' : 'loading the history…'}</span>
+          <span className="text-muted">{history ? 'no reads kept yet' : error ? '' : 'loading the history…'}</span>
         )}
+        {error && <span role="alert" className="shrink-0 font-semibold text-(--ink-vermillion)">✗ {error.message}; retrying</span>}
         <span className="min-w-0 truncate font-mono text-[11px] text-muted" aria-live="off">{hover ? describe(hover) : 'click or drag to see a past read · ← → on the strip or [ ] step reads · { } marks'}</span>
         <span className="ml-auto flex shrink-0 items-center gap-1.5">{actions}</span>
       </div>
