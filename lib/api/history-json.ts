@@ -41,6 +41,11 @@ function versionJson(v: FailedVersion): EpisodeReadJson {
   };
 }
 
+/** The last read that changed what is known of the episode: its last failed read, or the read that resolved it. */
+export function episodeUpdatedSeq(e: Episode): number {
+  return e.after?.seq ?? e.endSeq;
+}
+
 export function episodeJson(e: Episode): EpisodeJson {
   const last = e.versions[e.versions.length - 1];
   const spmFailures = e.versions.reduce((n, v) => n + (v.spmChecks ? v.reads : 0), 0);
@@ -53,6 +58,7 @@ export function episodeJson(e: Episode): EpisodeJson {
     endedAt: iso(e.endedAt),
     resolvedSeq: e.after?.seq ?? null,
     resolvedAt: isoOrNull(e.after?.readAt ?? null),
+    updatedSeq: episodeUpdatedSeq(e),
     durationMs: (e.after?.readAt ?? e.endedAt) - e.startedAt,
     reads: e.reads,
     verdict: e.verdict,

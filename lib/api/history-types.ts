@@ -84,6 +84,8 @@ export interface EpisodeJson {
   /** the first valid read after the failure; null while pending */
   resolvedSeq: number | null;
   resolvedAt: string | null;
+  /** the last read that changed this episode (a failed read, or the valid read that resolved it): poll with ?since= */
+  updatedSeq: number;
   /** from the first failed read to the first valid read after it (to the last failed read while pending) */
   durationMs: number;
   reads: number;

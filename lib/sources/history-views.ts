@@ -1,6 +1,6 @@
 import 'server-only';
 /** The answers of the history, episodes and requests endpoints for one live source. */
-import { episodeJson, historyReadJson, requestJson, sortRequests } from '@/lib/api/history-json';
+import { episodeJson, episodeUpdatedSeq, historyReadJson, requestJson, sortRequests } from '@/lib/api/history-json';
 import type { EpisodesResponse, HistoryResponse, RequestsResponse } from '@/lib/api/history-types';
 import type { LiveSource } from './live-source';
 
@@ -26,7 +26,7 @@ export const DEFAULT_EPISODES = 500;
 export const DEFAULT_REQUESTS = 1000;
 
 export interface EpisodeFilter {
-  /** only episodes with a failed read after this seq (or still pending) */
+  /** only episodes updated after this seq (a failed read, or resolved), and those still pending */
   since?: number | null;
   host?: number | null;
   limit?: number | null;
@@ -35,7 +35,7 @@ export interface EpisodeFilter {
 /** Newest first. */
 export function episodesResponse(source: LiveSource, filter: EpisodeFilter = {}): EpisodesResponse {
   const matching = source.history.episodes.list()
-    .filter((e) => (filter.since == null || e.endSeq > filter.since || e.after === null) && (filter.host == null || e.host === filter.host))
+    .filter((e) => (filter.since == null || episodeUpdatedSeq(e) > filter.since || e.after === null) && (filter.host == null || e.host === filter.host))
     .sort((a, b) => b.startSeq - a.startSeq || a.host - b.host);
   return { source: source.id, total: matching.length, episodes: matching.slice(0, filter.limit ?? DEFAULT_EPISODES).map(episodeJson) };
 }

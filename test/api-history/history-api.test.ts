@@ -103,6 +103,10 @@ describe('a torn write, through the API', () => {
     // One version per sector write the server saw, k = 1, 2, 3 sectors new.
     expect(episode.versions.map((v) => v.sectors)).toEqual(['nooooooo', 'nnoooooo', 'nnnooooo']);
     expect(episode.droppedMessages.map((m) => [m.slot, m.kind])).toEqual(Array.from({ length: 24 }, (_, s) => [s, 'clean']));
+    // Resolving is an update: polling with ?since= its last failed read still finds it.
+    expect(episode.updatedSeq).toBe(episode.resolvedSeq);
+    const polled = await get<EpisodeJson[]>(`/api/sources/pool/episodes?since=${episode.endSeq}`);
+    expect(polled.body.map((e) => e.id)).toContain(episode.id);
     episodeStart = episode.startSeq;
   });
 

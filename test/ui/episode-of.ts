@@ -18,6 +18,7 @@ export function episodeOf(host: number, versions: EpisodeReadJson[], extra: Part
   return {
     id: `${host}-${first.seq}`, host, startSeq: first.seq, endSeq: last.lastSeq, startedAt: at(first.seq), endedAt: at(last.lastSeq),
     resolvedSeq: resolved ? last.lastSeq + 1 : null, resolvedAt: resolved ? at(last.lastSeq + 1) : null, durationMs: 1000,
+    updatedSeq: resolved ? last.lastSeq + 1 : last.lastSeq,
     reads: versions.reduce((n, v) => n + v.reads, 0), verdict: resolved ? 'torn' : 'pending', newSectors: [], sectors: last.sectors,
     summary: last.summary, staleChecksum: true, checksum: { stored: 100, computed: 200, before: 100 }, spmChecks: true, spmFailures: 1,
     beforeSeq: first.seq - 1, beforeMissing: false, droppedMessages: [], versions, versionsOmitted: 0, ...extra,

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Checksum-failure episodes, newest first, as a JSON array (`X-Total-Count`: how many matched before `limit`).
- * `?since=SEQ`: those with a failed read after SEQ or still pending; `?host=N`; `?limit=N` (default 500).
+ * `?since=SEQ`: those updated after SEQ (a failed read, or resolved: see `updatedSeq`) or still pending; `?host=N`; `?limit=N` (default 500).
  */
 export const GET = sourceRoute(async ({ source, query }) => {
   const filter = listParams(query, source.options.maxHostId);
