@@ -18,6 +18,9 @@ export interface Demo {
 
 export async function startDemo(maxHostId: number, env: Env = process.env): Promise<Demo> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mailbox-inspector-demo-'));
+  // Next's own signal handlers exit without waiting for ours: remove the files on any exit, synchronously.
+  const removeFiles = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeFiles);
   const seed = Number.parseInt(env.MAILBOX_DEMO_SEED ?? '', 10);
   const simulator = await startSimulator({ dir, maxHostId, seed: Number.isSafeInteger(seed) ? seed : undefined });
   const source: SourceConfig = {
@@ -27,7 +30,8 @@ export async function startDemo(maxHostId: number, env: Env = process.env): Prom
     source,
     stop: async () => {
       await simulator.stop().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      removeFiles();
+      process.off('exit', removeFiles);
     },
   };
 }

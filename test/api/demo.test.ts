@@ -1,0 +1,44 @@
+/** With nothing configured, the built app watches a live simulated pool, labelled demo, and cleans up after itself. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot, SourcesResponse } from '@/lib/api/types';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer({ MAILBOX_SOURCES: '', MAILBOX_DEMO_SEED: '42', MAILBOX_POLL_MS: '200' });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the demo pool', () => {
+  it('is the only source, labelled demo, read directly from real files', async () => {
+    const { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
+    expect(sources.map((s) => [s.id, s.demo])).toEqual([['demo', true]]);
+    expect(sources[0].name).toContain('demo');
+    expect(existsSync(sources[0].inbox!.path)).toBe(true);
+    expect(sources[0].inbox!.direct).toBe(true);
+  });
+
+  it('is alive: hosts send requests and the SPM answers them', async () => {
+    const steps = new Set<string>();
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !(steps.has('requested') && steps.has('replied'))) {
+      const snapshot = (await (await fetch(`${server.url}/api/sources/demo/snapshot`)).json()) as Snapshot;
+      for (const host of snapshot.hosts) for (const { step } of host.lifecycle) steps.add(step);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect([...steps]).toEqual(expect.arrayContaining(['requested', 'replied']));
+  });
+
+  it('removes its files when the server stops', async () => {
+    const { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
+    const dir = path.dirname(sources[0].inbox!.path);
+    await server.stop();
+    expect(existsSync(dir)).toBe(false);
+  });
+});
