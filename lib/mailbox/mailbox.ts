@@ -34,7 +34,7 @@ export function decodeMailbox(
     if (bytes[base] !== 0) spmReads = true;
     const slot = decodeSlot(bytes, base, s, host);
     slots.push(slot);
-    for (const f of slot.findings) findings.push(f);
+    if (slot.findings.length > 0) findings.push(...slot.findings);
   }
   computed = (computed + sums[63]) >>> 0;
   if (sums[63] !== 0) {
