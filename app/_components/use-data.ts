@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { MailboxResponse, SourceInfo, SourcesResponse } from '@/lib/api/types';
-import { createPastSnapshotFetcher, createSnapshotFetcher, responseError } from '@/components/live-grid/snapshot-fetcher';
+import { createPastSnapshotFetcher, createSnapshotFetcher } from '@/components/live-grid/snapshot-fetcher';
 import type { GridModel } from '@/components/live-grid/grid-model';
 import { createHistoryFetcher } from '@/components/timeline/history-fetcher';
 import type { HistoryBuffer } from '@/components/timeline/history-buffer';
 import { createRequestsFetcher } from '@/components/requests/requests-fetcher';
 import type { RequestsBuffer } from '@/components/requests/requests-buffer';
-import { episodeList, type EpisodeList } from '@/components/episodes/episodes-response';
+import { createEpisodesFetcher, type EpisodesBuffer } from '@/components/episodes/episodes-fetcher';
 import { fetchJson, retryAfter } from './fetch-json';
 
 function polling(pollMs: number, live: boolean): SWRConfiguration {
@@ -71,16 +71,11 @@ export function useHistory(source: SourceInfo | null, live: boolean) {
   return useSWR<HistoryBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }
 
-async function fetchEpisodes(url: string): Promise<EpisodeList> {
-  const res = await fetch(url, { cache: 'no-store' });
-  if (!res.ok) throw await responseError(res, 'episodes');
-  return episodeList(await res.json(), res.headers);
-}
-
-/** Checksum-failure episodes with their verdicts: a handful, so the whole list each time. */
+/** Checksum-failure episodes with their verdicts, refreshed with `?since=` the newest update held. */
 export function useEpisodes(source: SourceInfo | null, live: boolean) {
+  const [fetcher] = useState(createEpisodesFetcher);
   const key = source ? `${base(source)}/episodes` : null;
-  return useSWR<EpisodeList>(key, fetchEpisodes, polling(historyPollMs(source), live));
+  return useSWR<EpisodesBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }
 
 export function useRequests(source: SourceInfo | null, live: boolean) {

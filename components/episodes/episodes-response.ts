@@ -1,9 +1,8 @@
 /**
- * The /episodes and /requests answers in either shape: the object the server
- * sends today (`{source, total, episodes}`, `{…, requests}`) or the top-level
- * array it is moving to, with the total in `X-Total-Count`.
+ * The /episodes and /requests answers: a top-level JSON array, with the
+ * total in `X-Total-Count` and the request counts in `X-Requests-*` headers.
  */
-import type { EpisodeJson, RequestJson, RequestsResponse } from '@/lib/api/history-types';
+import type { EpisodeJson, RequestJson } from '@/lib/api/history-types';
 import { DEFAULT_STUCK_S } from '@/lib/history/settings';
 
 export interface EpisodeList {
@@ -18,10 +17,8 @@ function totalOf(headers: Headers, fallback: number): number {
 }
 
 export function episodeList(body: unknown, headers: Headers): EpisodeList {
-  if (Array.isArray(body)) return { episodes: body as EpisodeJson[], total: totalOf(headers, body.length) };
-  const object = body as { total?: number; episodes?: EpisodeJson[] };
-  const episodes = object.episodes ?? [];
-  return { episodes, total: object.total ?? totalOf(headers, episodes.length) };
+  const episodes = Array.isArray(body) ? (body as EpisodeJson[]) : [];
+  return { episodes, total: totalOf(headers, episodes.length) };
 }
 
 export interface RequestCounts {
@@ -48,21 +45,15 @@ function header(headers: Headers, name: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The array with its counts in headers (X-Requests-Stuck, -Waiting, -Open, X-Stuck-After-S), or the older object. */
+/** The array with its counts in headers (X-Requests-Stuck, -Waiting, -Open, X-Stuck-After-S). */
 export function requestList(body: unknown, headers: Headers): RequestList {
-  if (Array.isArray(body)) {
-    const [stuck, waiting, open] = ['x-requests-stuck', 'x-requests-waiting', 'x-requests-open'].map((h) => header(headers, h));
-    return {
-      requests: body as RequestJson[],
-      matched: totalOf(headers, body.length),
-      stuckS: header(headers, 'x-stuck-after-s') ?? DEFAULT_STUCK_S,
-      asOf: headers.get('x-mailbox-read-at'),
-      counts: stuck !== null && waiting !== null && open !== null ? { stuck, waiting, open } : null,
-    };
-  }
-  const r = body as RequestsResponse;
+  const requests = Array.isArray(body) ? (body as RequestJson[]) : [];
+  const [stuck, waiting, open] = ['x-requests-stuck', 'x-requests-waiting', 'x-requests-open'].map((h) => header(headers, h));
   return {
-    requests: r.requests ?? [], matched: r.matched ?? r.requests?.length ?? 0, stuckS: r.stuckS ?? DEFAULT_STUCK_S, asOf: r.asOf ?? null,
-    counts: r.counts ? { stuck: r.counts.stuck, waiting: r.counts.waiting, open: r.counts.open } : null,
+    requests,
+    matched: totalOf(headers, requests.length),
+    stuckS: header(headers, 'x-stuck-after-s') ?? DEFAULT_STUCK_S,
+    asOf: headers.get('x-mailbox-read-at'),
+    counts: stuck !== null && waiting !== null && open !== null ? { stuck, waiting, open } : null,
   };
 }
