@@ -110,13 +110,6 @@ export interface EpisodeJson {
   versionsOmitted: number;
 }
 
-export interface EpisodesResponse {
-  source: string;
-  /** episodes matching the filter, before `limit` */
-  total: number;
-  episodes: EpisodeJson[];
-}
-
 /** see lib/analysis/request-record.ts RequestResult */
 export type RequestResultJson = 'ok' | 'failed' | 'mismatched' | 'unknown' | 'abandoned';
 
@@ -152,16 +145,4 @@ export interface RequestJson {
   partial: boolean;
   /** steps seen only together with a later step */
   inferred: Array<'reply' | 'host_ack' | 'spm_ack' | 'free'>;
-}
-
-export interface RequestsResponse {
-  source: string;
-  stuckS: number;
-  /** the latest read's time: what `stuck` and `waitingMs` are measured against */
-  asOf: string | null;
-  /** over all requests kept, whatever the filter */
-  counts: { total: number; stuck: number; waiting: number; open: number };
-  /** requests matching the filter, before `limit` */
-  matched: number;
-  requests: RequestJson[];
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 /** The answers of the history, episodes and requests endpoints for one live source. */
 import { episodeJson, episodeUpdatedSeq, historyReadJson, requestJson, sortRequests } from '@/lib/api/history-json';
-import type { EpisodesResponse, HistoryResponse, RequestsResponse } from '@/lib/api/history-types';
+import type { EpisodeJson, HistoryResponse, RequestJson } from '@/lib/api/history-types';
 import type { LiveSource } from './live-source';
 
 /** Most reads one answer lists: an hour at 0.5 s is 7,200, so a whole default history fits. */
@@ -22,6 +22,27 @@ export function historyResponse(source: LiveSource, since: number | null, limit 
   };
 }
 
+/** What the episodes route sends: the list as a JSON array, `total` as X-Total-Count. */
+export interface EpisodesView {
+  source: string;
+  /** episodes matching the filter, before `limit` */
+  total: number;
+  episodes: EpisodeJson[];
+}
+
+/** What the requests route sends: the list as a JSON array, the counts as headers. */
+export interface RequestsView {
+  source: string;
+  stuckS: number;
+  /** the latest read's time: what `stuck` and `waitingMs` are measured against */
+  asOf: string | null;
+  /** over all requests kept, whatever the filter */
+  counts: { total: number; stuck: number; waiting: number; open: number };
+  /** requests matching the filter, before `limit` */
+  matched: number;
+  requests: RequestJson[];
+}
+
 export const DEFAULT_EPISODES = 500;
 export const DEFAULT_REQUESTS = 1000;
 
@@ -33,7 +54,7 @@ export interface EpisodeFilter {
 }
 
 /** Newest first. */
-export function episodesResponse(source: LiveSource, filter: EpisodeFilter = {}): EpisodesResponse {
+export function episodesResponse(source: LiveSource, filter: EpisodeFilter = {}): EpisodesView {
   const matching = source.history.episodes.list()
     .filter((e) => (filter.since == null || episodeUpdatedSeq(e) > filter.since || e.after === null) && (filter.host == null || e.host === filter.host))
     .sort((a, b) => b.startSeq - a.startSeq || a.host - b.host);
@@ -48,7 +69,7 @@ export interface RequestFilter {
 }
 
 /** Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read. */
-export function requestsResponse(source: LiveSource, filter: RequestFilter = {}): RequestsResponse {
+export function requestsResponse(source: LiveSource, filter: RequestFilter = {}): RequestsView {
   const now = source.history.store.latest?.readAt ?? null;
   const { stuckMs } = source.historySettings;
   const all = source.history.requests.list().map((r) => requestJson(r, now, stuckMs));

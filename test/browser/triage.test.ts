@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EpisodeJson, EpisodesResponse, HistoryResponse } from '@/lib/api/history-types';
+import type { EpisodeJson, HistoryResponse } from '@/lib/api/history-types';
 import { CLEAN, encodeMailbox, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES } from '@/lib/mailbox';
 import { collectErrors, launchBrowser } from '../support/browser';
 import { makePool, request, type TestPool } from '../support/pool';
@@ -89,10 +89,9 @@ async function write(file: string, offset: number, bytes: Uint8Array): Promise<v
   }
 }
 
-/** The host's episodes, whichever shape /episodes answers in (an object today, a top-level array soon). */
-async function episodesOf(host: number): Promise<EpisodeJson[]> {
-  const body = await api<EpisodesResponse | EpisodeJson[]>(`/api/sources/test/episodes?host=${host}`);
-  return Array.isArray(body) ? body : body.episodes;
+/** The host's episodes, as /episodes lists them. */
+function episodesOf(host: number): Promise<EpisodeJson[]> {
+  return api<EpisodeJson[]>(`/api/sources/test/episodes?host=${host}`);
 }
 
 /** The last read in which a host's mailbox changed (the first read lists every mailbox as changed). */
