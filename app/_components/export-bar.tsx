@@ -23,6 +23,8 @@ const base = (source: SourceInfo) => `/api/sources/${encodeURIComponent(source.i
 export function ExportBar({ source, seq }: ExportBarProps) {
   const at = seq === null ? '' : `&seq=${seq}`;
   const which = seq === null ? 'the latest read' : `read #${seq}`;
+  // While time travelling, the summary stops at the read on screen.
+  const incident = `${base(source)}/incident${seq === null ? '' : `?until=${seq}`}`;
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   useEffect(() => {
     if (copy.kind !== 'copied') return;
@@ -34,7 +36,7 @@ export function ExportBar({ source, seq }: ExportBarProps) {
     setCopy({ kind: 'busy' });
     let text: string | null = null;
     try {
-      const res = await fetch(`${base(source)}/incident`, { cache: 'no-store' });
+      const res = await fetch(incident, { cache: 'no-store' });
       if (!res.ok) throw await responseError(res, 'incident summary');
       text = await res.text();
       if (!(await copyText(text))) throw new Error('the browser refused to copy');
@@ -53,10 +55,10 @@ export function ExportBar({ source, seq }: ExportBarProps) {
       <a className="btn" href={`${base(source)}/export?format=json${at}`} download data-export="json" title={`both volumes at ${which}: bytes (base64), sha256 and their decoding`}>⤓ JSON</a>
       <span className="mx-1 h-4 w-px bg-line-strong" aria-hidden />
       <button type="button" className="btn" onClick={copySummary} disabled={copy.kind === 'busy'} data-testid="copy-incident"
-        title="Markdown for the ticket: episodes with verdicts, stuck requests, latencies and hex dumps, over the whole history kept">
+        title={`Markdown for the ticket: episodes with verdicts, stuck requests, latencies and hex dumps, over the history kept up to ${which}`}>
         {copy.kind === 'copied' ? `copied ✓ (${copy.lines} lines)` : copy.kind === 'busy' ? 'copying…' : 'copy incident summary'}
       </button>
-      <a className="btn" href={`${base(source)}/incident`} download={`incident-${source.id}-${stamp}.md`} data-export="incident" title="the incident summary as a Markdown file">⤓ .md</a>
+      <a className="btn" href={incident} download={`incident-${source.id}-${stamp}.md`} data-export="incident" title="the incident summary as a Markdown file">⤓ .md</a>
       {copy.kind === 'failed' && <CopyFallback state={copy} onClose={() => setCopy({ kind: 'idle' })} />}
     </>
   );

@@ -316,5 +316,8 @@ describe('exports', () => {
     expect(past.bytes.subarray(TORN_HOST * MAILBOX_SIZE_BYTES, (TORN_HOST + 1) * MAILBOX_SIZE_BYTES).equals(torn)).toBe(true);
     const json = await download('[data-export="json"]');
     expect(JSON.parse(json.bytes.toString('utf8'))).toMatchObject({ source: 'test', seq });
+    // the incident summary stops at the read on screen
+    const pastMd = await download('[data-export="incident"]');
+    expect(pastMd.bytes.toString('utf8')).toMatch(new RegExp(`reads \\d+–${seq} \\(`));
   });
 });
