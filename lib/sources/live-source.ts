@@ -2,8 +2,8 @@ import 'server-only';
 /**
  * A configured source while the server runs: its poller, the latest read
  * decoded once (only when its bytes changed), the snapshot served from that
- * cache, each host's previous mailbox bytes for "changed since" views, and
- * the history of reads with what it proves (episodes, requests, metrics).
+ * cache, and the history of reads with what it proves (episodes, requests,
+ * metrics, and each mailbox's earlier versions for "changed since" views).
  */
 import type { MailboxBytes, MailboxResponse, Snapshot, SourceInfo, VolumeInfo } from '@/lib/api/types';
 import { isStuck } from '@/lib/analysis/request-record';
@@ -29,13 +29,6 @@ export interface ServedSnapshot {
   etag: string;
 }
 
-interface HostHistory {
-  seq: number;
-  readAt: number;
-  inbox: Uint8Array | null;
-  outbox: Uint8Array | null;
-}
-
 function base64(bytes: Uint8Array | null | undefined): string | null {
   return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') : null;
 }
@@ -46,13 +39,15 @@ function mailboxOf(read: VolumeRead | null | undefined, host: number): Uint8Arra
   return bytes.subarray(host * MAILBOX_SIZE_BYTES, (host + 1) * MAILBOX_SIZE_BYTES);
 }
 
+function mailboxBytes(seq: number, readAt: number, inbox: Uint8Array | null, outbox: Uint8Array | null): MailboxBytes {
+  return { seq, readAt: new Date(readAt).toISOString(), inbox: base64(inbox), outbox: base64(outbox) };
+}
+
 export class LiveSource {
   readonly poller: Poller;
   private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: { crcs: null, volume: null }, outbox: { crcs: null, volume: null } };
   private served: ServedSnapshot | null = null;
   private hostsCache: Snapshot['hosts'] = [];
-  private previousByHost = new Map<number, HostHistory>();
-  private lastRead: PollRead | null = null;
   private gridHosts: { of: Snapshot['hosts']; hosts: Snapshot['hosts'] } | null = null;
   readonly history: SourceHistory;
 
@@ -110,38 +105,31 @@ export class LiveSource {
     };
   }
 
-  /** One host's mailboxes at the latest read, or at read `seq` from the history (null once it left). */
+  /**
+   * One host's mailboxes at the latest read, or at read `seq` (null once it left the history), and
+   * as they were just before their latest change (`previous`, from the history, which keeps every version).
+   */
   async mailbox(host: number, seq: number | null = null): Promise<MailboxResponse | null> {
     const read = await this.latestRead();
-    if (seq !== null && seq !== read.seq) return this.pastMailbox(host, seq);
-    const current: MailboxBytes = {
-      seq: read.seq, readAt: new Date(read.readAt).toISOString(),
-      inbox: base64(mailboxOf(read.inbox, host)), outbox: base64(mailboxOf(read.outbox, host)),
-    };
-    const before = this.previousByHost.get(host);
-    const previous: MailboxBytes | null = before
-      ? { seq: before.seq, readAt: new Date(before.readAt).toISOString(), inbox: base64(before.inbox), outbox: base64(before.outbox) }
-      : null;
-    return { source: this.config.id, host, current, previous };
+    const at = seq ?? read.seq;
+    const current = at === read.seq
+      ? mailboxBytes(read.seq, read.readAt, mailboxOf(read.inbox, host), mailboxOf(read.outbox, host))
+      : this.storedMailbox(host, at);
+    if (!current) return null;
+    const { store } = this.history;
+    const changedAt = Math.max(store.versionAt('inbox', host, at)?.seq ?? -1, store.versionAt('outbox', host, at)?.seq ?? -1);
+    return { source: this.config.id, host, current, previous: changedAt > 0 ? this.storedMailbox(host, changedAt - 1) : null };
   }
 
-  private pastMailbox(host: number, seq: number): MailboxResponse | null {
+  private storedMailbox(host: number, seq: number): MailboxBytes | null {
     const { store } = this.history;
-    const at = (s: number): MailboxBytes | null => {
-      const entry = store.entry(s);
-      if (!entry) return null;
-      const bytes = (kind: 'inbox' | 'outbox') => (entry[kind]?.mailboxes ?? 0) > host ? base64(store.mailboxAt(kind, host, s) ?? null) : null;
-      return { seq: s, readAt: new Date(entry.readAt).toISOString(), inbox: bytes('inbox'), outbox: bytes('outbox') };
-    };
-    const current = at(seq);
-    if (!current) return null;
-    // The read just before the latest change of either mailbox, as for the live view.
-    const changedAt = Math.max(store.versionAt('inbox', host, seq)?.seq ?? -1, store.versionAt('outbox', host, seq)?.seq ?? -1);
-    return { source: this.config.id, host, current, previous: changedAt > 0 ? at(changedAt - 1) : null };
+    const entry = store.entry(seq);
+    if (!entry) return null;
+    const bytes = (kind: 'inbox' | 'outbox') => ((entry[kind]?.mailboxes ?? 0) > host ? store.mailboxAt(kind, host, seq) ?? null : null);
+    return mailboxBytes(seq, entry.readAt, bytes('inbox'), bytes('outbox'));
   }
 
   private accept(read: PollRead): void {
-    const previous = this.lastRead;
     let changed = this.served === null;
     for (const kind of ['inbox', 'outbox'] as const) {
       const volumeRead = read[kind];
@@ -153,8 +141,6 @@ export class LiveSource {
         : { crcs: null, volume: null };
       changed = true;
     }
-    if (previous) this.rememberChangedHosts(previous, read);
-    this.lastRead = read;
 
     const snapshot = buildSnapshot({
       source: this.config.id, demo: this.config.demo, pollMs: this.options.pollMs, maxHostId: this.options.maxHostId,
@@ -196,19 +182,4 @@ export class LiveSource {
       historyBytes: this.history.store.bytes,
     };
   }
-
-  private rememberChangedHosts(before: PollRead, now: PollRead): void {
-    const count = Math.max(now.inbox?.crcs?.length ?? 0, now.outbox?.crcs?.length ?? 0);
-    for (let host = 1; host < count; host++) {
-      const inboxChanged = before.inbox?.crcs?.[host] !== now.inbox?.crcs?.[host];
-      const outboxChanged = before.outbox?.crcs?.[host] !== now.outbox?.crcs?.[host];
-      if (!inboxChanged && !outboxChanged) continue;
-      this.previousByHost.set(host, {
-        seq: before.seq, readAt: before.readAt,
-        inbox: mailboxOf(before.inbox, host)?.slice() ?? null,
-        outbox: mailboxOf(before.outbox, host)?.slice() ?? null,
-      });
-    }
-  }
 }
-
