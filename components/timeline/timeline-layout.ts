@@ -113,7 +113,7 @@ export function hasMark(r: TimelineRead): boolean {
 export function pickRead(reads: readonly TimelineRead[], axis: TimeAxis, x: number, snapPx: number): TimelineRead | null {
   const at = nearestRead(reads, timeOf(axis, x));
   if (at < 0) return null;
-  const from = nearestIndexAtOrAfter(reads, timeOf(axis, x - snapPx));
+  const from = firstIndex(reads, 'at', timeOf(axis, x - snapPx));
   let best: TimelineRead | null = null;
   for (let i = from; i < reads.length && xOf(axis, reads[i].at) <= x + snapPx; i++) {
     const r = reads[i];
@@ -123,23 +123,13 @@ export function pickRead(reads: readonly TimelineRead[], axis: TimeAxis, x: numb
   return best ?? reads[at];
 }
 
-function nearestIndexAtOrAfter(reads: readonly TimelineRead[], t: number): number {
+/** The first read whose `key` is at least `value` (reads are in seq and time order); reads.length if none. */
+function firstIndex(reads: readonly TimelineRead[], key: 'at' | 'seq', value: number): number {
   let lo = 0;
   let hi = reads.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (reads[mid].at < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function indexOfSeq(reads: readonly TimelineRead[], seq: number): number {
-  let lo = 0;
-  let hi = reads.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (reads[mid].seq < seq) lo = mid + 1;
+    if (reads[mid][key] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -150,7 +140,7 @@ function indexOfSeq(reads: readonly TimelineRead[], seq: number): number {
  * A seq not held (between two held reads) steps to its neighbour.
  */
 export function stepRead(reads: readonly TimelineRead[], seq: number, by: -1 | 1): number | null {
-  const i = indexOfSeq(reads, seq);
+  const i = firstIndex(reads, 'seq', seq);
   const exact = i < reads.length && reads[i].seq === seq;
   const next = by > 0 ? (exact ? i + 1 : i) : i - 1;
   return next >= 0 && next < reads.length ? reads[next].seq : null;
@@ -159,14 +149,14 @@ export function stepRead(reads: readonly TimelineRead[], seq: number, by: -1 | 1
 /** The next read before or after `seq` with a mark; null when there is none. */
 export function jumpToMark(reads: readonly TimelineRead[], seq: number, by: -1 | 1): number | null {
   for (let s = stepRead(reads, seq, by); s !== null; s = stepRead(reads, s, by)) {
-    const r = reads[indexOfSeq(reads, s)];
+    const r = reads[firstIndex(reads, 'seq', s)];
     if (hasMark(r)) return s;
   }
   return null;
 }
 
 export function readOfSeq(reads: readonly TimelineRead[], seq: number): TimelineRead | null {
-  const i = indexOfSeq(reads, seq);
+  const i = firstIndex(reads, 'seq', seq);
   return i < reads.length && reads[i].seq === seq ? reads[i] : null;
 }
 

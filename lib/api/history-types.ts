@@ -3,7 +3,8 @@
  * imported by route handlers and the browser. Times are ISO strings, and
  * durations are in milliseconds.
  */
-import type { SlotKind } from '@/lib/mailbox/types';
+import type { DroppedMessage } from '@/lib/analysis/dropped';
+import type { RequestResult } from '@/lib/analysis/request-record';
 
 export type EpisodeVerdict = 'torn' | 'corrupt' | 'pending' | 'unproven';
 
@@ -46,14 +47,8 @@ export interface HistoryResponse {
   reads: HistoryRead[];
 }
 
-export interface DroppedMessageJson {
-  slot: number;
-  kind: Exclude<SlotKind, 'empty'>;
-  domain?: string;
-  volume?: string;
-  sizeMiB?: number | null;
-  seq: number;
-}
+/** A message the SPM dropped with its mailbox: already plain data. */
+export type DroppedMessageJson = DroppedMessage;
 
 export interface EpisodeReadJson {
   /** first and last read that saw this content */
@@ -110,8 +105,7 @@ export interface EpisodeJson {
   versionsOmitted: number;
 }
 
-/** see lib/analysis/request-record.ts RequestResult */
-export type RequestResultJson = 'ok' | 'failed' | 'mismatched' | 'unknown' | 'abandoned';
+export type RequestResultJson = RequestResult;
 
 export interface RequestJson {
   id: string;

@@ -11,7 +11,7 @@ import type { Snapshot } from '@/lib/api/types';
 import { checksum, CLEAN, encodeMailbox, extend, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES } from '@/lib/mailbox';
 import { makePool, type TestPool } from '../support/pool';
 import { parseExposition } from '../support/prom-text';
-import { startServer, type RunningServer } from '../support/server';
+import { fetchAnswer, startServer, type RunningServer } from '../support/server';
 
 const POLL_MS = 100;
 const DOMAIN = '8adbc85e-e554-4ae0-b318-8a5465fe5fe1';
@@ -26,12 +26,7 @@ const NEW = encodeMailbox(Object.fromEntries(Array.from({ length: 63 }, (_, s) =
 let pool: TestPool;
 let server: RunningServer;
 
-async function get<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers; text: string }> {
-  const res = await fetch(server.url + path, init);
-  const text = await res.text();
-  const json = res.headers.get('content-type')?.startsWith('application/json');
-  return { status: res.status, body: (json && text ? JSON.parse(text) : null) as T, headers: res.headers, text };
-}
+const get = <T>(path: string, init?: RequestInit) => fetchAnswer<T>(server, path, init);
 
 const history = async (since?: number) => (await get<HistoryResponse>(`/api/sources/pool/history${since === undefined ? '' : `?since=${since}`}`)).body;
 

@@ -8,17 +8,13 @@ import type { DecodeResponse, MailboxResponse, Snapshot, SourcesResponse } from 
 import { checksum, MAILBOX_SIZE_BYTES, VOLUME_SIZE_BYTES } from '@/lib/mailbox';
 import { fixture } from '../support/fixtures';
 import { CLEAN, encodeMailbox, makePool, request, tornMailbox, type TestPool } from '../support/pool';
-import { startServer, type RunningServer } from '../support/server';
+import { fetchAnswer, startServer, type RunningServer } from '../support/server';
 
 const POLL_MS = 100;
 let pool: TestPool;
 let server: RunningServer;
 
-async function get<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(server.url + url, init);
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-}
+const get = <T>(path: string, init?: RequestInit) => fetchAnswer<T>(server, path, init);
 
 async function until<T>(fn: () => Promise<T>, ok: (value: T) => boolean, ms = 5000): Promise<T> {
   const deadline = Date.now() + ms;

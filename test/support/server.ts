@@ -9,6 +9,22 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+export interface Answer<T> {
+  status: number;
+  /** parsed when the answer is JSON, else null */
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+/** GETs (or whatever `init` says) `path` of a running server, reading the body once. */
+export async function fetchAnswer<T>(server: { url: string }, path: string, init?: RequestInit): Promise<Answer<T>> {
+  const res = await fetch(server.url + path, init);
+  const text = await res.text();
+  const json = res.headers.get('content-type')?.startsWith('application/json');
+  return { status: res.status, body: (json && text ? JSON.parse(text) : null) as T, headers: res.headers, text };
+}
+
 export interface RunningServer {
   url: string;
   pid: number;
