@@ -1,5 +1,5 @@
 /**
- * Real vdsm traffic (../shared/fixtures/vdsm-trace) replayed through the
+ * Real vdsm traffic (test/fixtures/vdsm-trace) replayed through the
  * history: the verdicts and sectors of the SPM's 16 checksum failures, and
  * every request's steps, checked against expected.json.
  */

@@ -1,5 +1,5 @@
 /**
- * Replays a `mailbox-trace/1` trace from ../shared/fixtures/vdsm-trace: the
+ * Replays a `mailbox-trace/1` trace from test/fixtures/vdsm-trace: the
  * writes vdsm's real mailbox code made, in order. `readsAfterEachWrite`
  * gives what a reader would have seen right after each write.
  */
