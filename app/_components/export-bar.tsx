@@ -1,14 +1,34 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { SourceInfo } from '@/lib/api/types';
 import { copyText } from '@/components/ui/copy-text';
 import { responseError } from '@/components/live-grid/snapshot-fetcher';
+import { useTransport, type Transport } from './transport';
 
 interface ExportBarProps {
   source: SourceInfo;
-  /** the read on screen when time travelling; null: the latest read */
+  /** the read on screen when paused or time travelling; null: the latest read */
   seq: number | null;
+}
+
+/**
+ * A link that downloads what `href` answers. From the server it is a plain
+ * link; for opened files the answer is made in this browser and saved from a
+ * Blob, so nothing is sent anywhere.
+ */
+function Download({ transport, href, filename, children, ...rest }: { transport: Transport; href: string; filename?: string; children: ReactNode; title: string; 'data-export': string }) {
+  if (transport.kind === 'server') return <a className="btn" href={href} download={filename ?? true} {...rest}>{children}</a>;
+  const save = async () => {
+    const res = await transport.fetch(href, { cache: 'no-store' });
+    if (!res.ok) throw await responseError(res, 'export');
+    const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    const url = URL.createObjectURL(await res.blob());
+    const a = Object.assign(document.createElement('a'), { href: url, download: filename ?? named ?? 'export' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return <button type="button" className="btn" onClick={() => void save()} {...rest}>{children}</button>;
 }
 
 type CopyState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'copied'; lines: number } | { kind: 'failed'; text: string | null; why: string };
@@ -25,6 +45,7 @@ export function ExportBar({ source, seq }: ExportBarProps) {
   const which = seq === null ? 'the latest read' : `read #${seq}`;
   // While time travelling, the summary stops at the read on screen.
   const incident = `${base(source)}/incident${seq === null ? '' : `?until=${seq}`}`;
+  const transport = useTransport();
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   useEffect(() => {
     if (copy.kind !== 'copied') return;
@@ -36,7 +57,7 @@ export function ExportBar({ source, seq }: ExportBarProps) {
     setCopy({ kind: 'busy' });
     let text: string | null = null;
     try {
-      const res = await fetch(incident, { cache: 'no-store' });
+      const res = await transport.fetch(incident, { cache: 'no-store' });
       if (!res.ok) throw await responseError(res, 'incident summary');
       text = await res.text();
       if (!(await copyText(text))) throw new Error('the browser refused to copy');
@@ -50,15 +71,16 @@ export function ExportBar({ source, seq }: ExportBarProps) {
   return (
     <>
       <span className="text-[11px] text-muted">{which}:</span>
-      <a className="btn" href={`${base(source)}/export?volume=inbox${at}`} download data-export="inbox" title={`the inbox window as read at ${which}: raw bytes, what dd would give`}>⤓ inbox.bin</a>
-      <a className="btn" href={`${base(source)}/export?volume=outbox${at}`} download data-export="outbox" title={`the outbox window as read at ${which}: raw bytes`}>⤓ outbox.bin</a>
-      <a className="btn" href={`${base(source)}/export?format=json${at}`} download data-export="json" title={`both volumes at ${which}: bytes (base64), sha256 and their decoding`}>⤓ JSON</a>
+      {/* only what can work: a source without an outbox offers no outbox download */}
+      {source.inbox && <Download transport={transport} href={`${base(source)}/export?volume=inbox${at}`} data-export="inbox" title={`the inbox window as read at ${which}: raw bytes, what dd would give`}>⤓ inbox.bin</Download>}
+      {source.outbox && <Download transport={transport} href={`${base(source)}/export?volume=outbox${at}`} data-export="outbox" title={`the outbox window as read at ${which}: raw bytes`}>⤓ outbox.bin</Download>}
+      <Download transport={transport} href={`${base(source)}/export?format=json${at}`} data-export="json" title={`the volumes at ${which}: bytes (base64), sha256 and their decoding`}>⤓ JSON</Download>
       <span className="mx-1 h-4 w-px bg-line-strong" aria-hidden />
       <button type="button" className="btn" onClick={copySummary} disabled={copy.kind === 'busy'} data-testid="copy-incident"
         title={`Markdown for the ticket: episodes with verdicts, stuck requests, latencies and hex dumps, over the history kept up to ${which}`}>
         {copy.kind === 'copied' ? `copied ✓ (${copy.lines} lines)` : copy.kind === 'busy' ? 'copying…' : 'copy incident summary'}
       </button>
-      <a className="btn" href={incident} download={`incident-${source.id}-${stamp}.md`} data-export="incident" title="the incident summary as a Markdown file">⤓ .md</a>
+      <Download transport={transport} href={incident} filename={`incident-${source.id}-${stamp}.md`} data-export="incident" title="the incident summary as a Markdown file">⤓ .md</Download>
       {copy.kind === 'failed' && <CopyFallback state={copy} onClose={() => setCopy({ kind: 'idle' })} />}
     </>
   );
