@@ -81,8 +81,8 @@ export function Inspector() {
     () => (rows ? gridView(rows, { showEmpty, problemsOnly, selectedHost, flagged }) : NO_ROWS),
     [rows, showEmpty, problemsOnly, selectedHost, flagged],
   );
-  // The open host's bytes are those of the read on screen: paused or past, never a newer one.
-  const mailbox = useMailbox(source, url.host, scopeSeq);
+  // The open host's bytes are those of the read on screen, live too: never a newer or older one than the grid's.
+  const mailbox = useMailbox(source, url.host, screen.loading ? scopeSeq : screen.model?.lastRead.seq ?? scopeSeq);
 
   const toLive = useCallback(() => {
     pause.resume();

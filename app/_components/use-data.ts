@@ -76,8 +76,8 @@ export function usePastSnapshot(source: SourceInfo | null, seq: number | null) {
 }
 
 /**
- * One host's raw mailboxes at the read on screen: polled while live, or as they were at read `seq`
- * (paused or time travelling: always the read the rest of the screen shows; `previous`: the version before).
+ * One host's raw mailboxes at read `seq`, the read on screen (`previous`: the version before). Each read's
+ * bytes never change, so each is fetched once; live, the grid's next read brings the next fetch.
  */
 export function useMailbox(source: SourceInfo | null, host: number | null, seq: number | null) {
   const fetcher = useFetcher(jsonFetcher);

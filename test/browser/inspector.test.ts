@@ -30,7 +30,7 @@ const suite = browserSuite({
       5: encodeMailbox({ 0: CLEAN }, { kind: 'outbox' }),
     },
   }),
-  env: (p) => ({ MAILBOX_SOURCES: `test=${p.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS) }),
+  env: (p) => ({ MAILBOX_SOURCES: `test=${p.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS), MAILBOX_STUCK_S: '1' }),
   ready: '[data-host-id="7"]',
 });
 
@@ -70,6 +70,11 @@ describe('the live grid', () => {
     await page.keyboard.press('Escape'); // close the detail; the selection stays
     await page.locator('[data-detail-host]').waitFor({ state: 'detached' });
     await expect.poll(() => row(2).getAttribute('aria-selected')).toBe('true');
+    // A first change ends the pool's static start (a dump-like pool calls nothing stuck): waiting requests may
+    // turn stuck then. Let that happen before watching which rows the next update touches.
+    await pool().writeMailbox('inbox', 9, encodeMailbox({ 2: request(9, 2, 32) }));
+    await page.locator('[data-host-id="9"] [data-slot="2"]').waitFor();
+    await expect.poll(() => page.getByTestId('stuck-count').textContent()).toMatch(/[1-9]\d* stuck/);
     await page.evaluate(() => {
       const w = window as unknown as { marker: number; touchedRows: Set<string> };
       w.marker = 42;
