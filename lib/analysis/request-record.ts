@@ -1,5 +1,5 @@
 /**
- * One extend request followed through its life (FORMAT.md, "A request's
+ * One extend request followed through its life (docs/format.md, "A request's
  * life"), with the time each step was first seen, and the latencies derived
  * from them. Times are epoch ms of the read that first showed the step.
  */

@@ -1,6 +1,6 @@
 /**
  * Sector-by-sector comparison of a failed read with the valid reads around
- * it (FORMAT.md, the torn-write proof). One character per 512-byte sector,
+ * it (docs/format.md, the torn-write proof). One character per 512-byte sector,
  * the alphabet of the vdsm-trace fixtures' `sectors` strings:
  *   n  equals the read after only: the new data had landed
  *   o  equals the read before only: still the old data

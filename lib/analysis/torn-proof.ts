@@ -1,5 +1,5 @@
 /**
- * The torn-write proof for one failed read R of a mailbox (FORMAT.md): with
+ * The torn-write proof for one failed read R of a mailbox (docs/format.md): with
  * A the last valid read before R and B the first valid read after it, R is a
  * tear if every 512-byte sector of R equals the same sector of A or of B.
  * "Valid" includes the empty mailbox (all zero, checksum 0).

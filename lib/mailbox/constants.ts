@@ -1,4 +1,4 @@
-/** Sizes and offsets of the vdsm storage mailbox (see ../shared/FORMAT.md). */
+/** Sizes and offsets of the vdsm storage mailbox (see docs/format.md). */
 
 export const SLOT_SIZE_BYTES = 64;
 export const SLOTS_PER_MAILBOX = 64;

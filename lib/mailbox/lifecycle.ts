@@ -1,6 +1,6 @@
 /**
  * Pairs inbox slot (h, s) with outbox slot (h, s): the step of the request's
- * life that the two together show (FORMAT.md, "A request's life").
+ * life that the two together show (docs/format.md, "A request's life").
  */
 import { EXTEND_FIELDS } from './fields';
 import { samePrefix } from './slot';

@@ -1,7 +1,7 @@
 /**
  * One HSM host: sends extend requests for its VMs' thin disks, watches its
  * outbox mailbox for the SPM's replies, and walks each slot through the
- * handshake (request → CLEAN → free), as FORMAT.md "A request's life".
+ * handshake (request → CLEAN → free), as docs/format.md "A request's life".
  */
 import {
   CLEAN, CLEAN_BYTE, EXTEND_FIELDS, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, SLOT_SIZE_BYTES,

@@ -14,7 +14,7 @@ const pool = (inbox: Record<number, Message>, outbox: Record<number, Message> = 
 });
 const request = (volume = VOL_A, size = 128) => extend(DOMAIN, volume, size);
 
-// The handshake of FORMAT.md "A request's life", one step per read (seq 1 = nothing yet).
+// The handshake of docs/format.md "A request's life", one step per read (seq 1 = nothing yet).
 const HANDSHAKE = [
   pool({}),
   pool({ 0: request() }),

@@ -1,4 +1,4 @@
-/** The torn-write proof over reads built with the encoders (FORMAT.md, end). */
+/** The torn-write proof over reads built with the encoders (docs/format.md, end). */
 import { describe, expect, it } from 'vitest';
 import { episodeNewSectors } from '@/lib/analysis/episodes';
 import { describeSectors } from '@/lib/analysis/sectors';
