@@ -1,13 +1,14 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { RequestJson, RequestResultJson } from '@/lib/api/history-types';
 import { formatAge, formatClock, formatSpan, humanMiB } from '@/lib/format/units';
 import { useNow } from '@/components/ui/use-now';
 import { DEFAULT_SORT, filterRequests, sortRequests, type RequestColumn, type RequestSort } from './requests-model';
 
-/** Rows drawn at most: stuck ones come first, so a busy hour never hides them; the filter finds the rest. */
-export const MAX_ROWS = 300;
+/** A row's height in px (one line of 12 px text); rows outside the drawer's view are not drawn. */
+const ROW_PX = 21;
 
 interface RequestsTableProps {
   requests: readonly RequestJson[];
@@ -119,7 +120,19 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still =
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => sortRequests(filterRequests(requests, filter), sort, isStuck), [requests, filter, sort, isStuck]);
   const stuckCount = useMemo(() => requests.filter(isStuck).length, [requests, isStuck]);
-  const shown = rows.slice(0, MAX_ROWS);
+  // Every request is listed, however many: only the rows in view are drawn (the drawer is what scrolls).
+  const tableRef = useRef<HTMLTableElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => tableRef.current?.closest('[role="tabpanel"]') ?? null,
+    estimateSize: () => ROW_PX,
+    overscan: 30,
+    scrollMargin: tableRef.current?.offsetTop ?? 0,
+  });
+  const items = virtualizer.getVirtualItems();
+  const margin = virtualizer.options.scrollMargin;
+  const padTop = items.length > 0 ? items[0].start - margin : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - margin) : 0;
 
   const sortBy = (id: RequestColumn) =>
     setSort((s) => (s.column === id ? { column: id, descending: !s.descending } : { column: id, descending: id === 'requested' }));
@@ -138,11 +151,10 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still =
         <span className="text-muted">
           <span className="num text-fg">{rows.length}</span> of <span className="num">{requests.length}</span> requests
           {stuckCount > 0 && <> · <span className="font-semibold text-(--ink-orange)">⏱ {stuckCount} stuck</span> (no reply after {stuckS} s), listed first</>}
-          {rows.length > MAX_ROWS && <> · showing the first {MAX_ROWS}: filter to see others</>}
         </span>
         <span className="ml-auto text-faint">times: local clock and how long ago · latencies: between the reads that first showed each step</span>
       </div>
-      <table className="w-full border-collapse whitespace-nowrap" aria-label="requests">
+      <table ref={tableRef} className="w-full border-collapse whitespace-nowrap" aria-label="requests" aria-rowcount={rows.length + 1}>
         <thead className="sticky top-[30px] z-10 bg-panel text-muted">
           <tr className="border-b border-line-strong">
             {COLUMNS.map((c) => (
@@ -156,7 +168,9 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still =
           </tr>
         </thead>
         <tbody>
-          {shown.map((r) => {
+          {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
+          {items.map((item) => {
+            const r = rows[item.index];
             const stuck = isStuck(r);
             const selected = selection?.host === r.host && (selection.slot === null || selection.slot === r.slot);
             const inferred = (step: string) => r.inferred.includes(step as never);
@@ -164,6 +178,8 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still =
             return (
               <tr
                 key={r.id}
+                aria-rowindex={item.index + 2}
+                style={{ height: ROW_PX }}
                 data-request-host={r.host}
                 data-request-slot={r.slot}
                 data-stuck={stuck ? '' : undefined}
@@ -190,6 +206,7 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still =
               </tr>
             );
           })}
+          {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
         </tbody>
       </table>
       {requests.length === 0 && <p className="px-3 py-3 text-muted">No extend request seen in the history yet.</p>}
