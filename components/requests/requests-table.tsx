@@ -2,7 +2,8 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { RequestJson, RequestResultJson } from '@/lib/api/history-types';
+import type { RequestJson } from '@/lib/api/history-types';
+import { RESULT_LOOKS, WAITING_LOOK } from '@/lib/format/vocabulary';
 import { formatAge, formatClock, formatSpan, humanMiB } from '@/lib/format/units';
 import { useNow } from '@/components/ui/use-now';
 import { DEFAULT_SORT, filterRequests, sortRequests, type RequestColumn, type RequestSort } from './requests-model';
@@ -57,14 +58,6 @@ const COLUMNS: readonly Column[] = [
   { id: 'result', label: 'result', title: 'how the request ended (stuck: no reply in time)' },
 ];
 
-const RESULT_LOOK: Record<RequestResultJson, { glyph: string; word: string; step: string }> = {
-  ok: { glyph: '✓', word: 'ok', step: 'replied' },
-  failed: { glyph: '✗', word: 'failed (size 0)', step: 'failed' },
-  size_zero: { glyph: '✓', word: 'size 0 asked, 0 replied', step: 'replied' },
-  mismatched: { glyph: '≠', word: 'mismatched', step: 'mismatched_reply' },
-  unknown: { glyph: '·', word: 'reply not seen', step: 'host_acked' },
-  abandoned: { glyph: '?', word: 'freed, no reply', step: 'unknown' },
-};
 
 function StepTime({ iso, asOf, now, inferred, link }: { iso: string | null; asOf: number | null; now: number; inferred?: boolean; link: StepLink }) {
   if (iso === null) return <span className="text-faint">—</span>;
@@ -102,7 +95,7 @@ function Result({ r, stuck, stuckS, still }: { r: RequestJson; stuck: boolean; s
     );
   }
   const waiting = still ? 'no reply in this dump' : r.partial && r.waitingMs !== null ? `waiting ≥ ${formatSpan(r.waitingMs)}` : 'waiting';
-  const look = r.result ? RESULT_LOOK[r.result] : { glyph: '▲', word: waiting, step: 'requested' };
+  const look = r.result ? RESULT_LOOKS[r.result] : { ...WAITING_LOOK, word: waiting };
   return (
     <span className="flex items-center gap-1">
       <span className="step h-[16px] w-[16px] text-[11px]" data-step={look.step}>{look.glyph}</span>

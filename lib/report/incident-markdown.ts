@@ -6,6 +6,7 @@
 import type { EpisodeJson, EpisodeVerdict, RequestJson } from '@/lib/api/history-types';
 import { hexdumpC } from '@/lib/mailbox';
 import { formatSpan as duration, humanMiB } from '@/lib/format/units';
+import { MESSAGE_GLYPHS, RESULT_LOOKS, STUCK_GLYPH, VERDICT_WORDS, WAITING_LOOK } from '@/lib/format/vocabulary';
 import { cell, percentile, utcDateTime, utcTime } from './markdown-format';
 
 /** A requested size, in the screen's words; a slot whose size field is not 16 hex digits has none. */
@@ -32,26 +33,21 @@ export interface IncidentInput {
   generatedAt: string;
 }
 
+/** The verdict as the badges say it, with why there is no verdict yet when there is none. */
 export const VERDICT_LABEL: Record<EpisodeVerdict, string> = {
-  torn: '✗ TORN',
-  corrupt: '✗ CORRUPT',
-  pending: '✗ FAILING (no valid read yet)',
-  unproven: '✗ UNPROVEN (no valid read before it in history)',
+  torn: `✗ ${VERDICT_WORDS.torn}`,
+  corrupt: `✗ ${VERDICT_WORDS.corrupt}`,
+  pending: `✗ ${VERDICT_WORDS.pending} (no valid read yet)`,
+  unproven: `✗ ${VERDICT_WORDS.unproven} (no valid read before it in history)`,
 };
 
-const MESSAGE_GLYPH = { extend: '▲', clean: '·', unknown: '?' } as const;
+const look = (l: { glyph: string; word: string }) => `${l.glyph} ${l.word}`;
 
 function requestStatus(r: RequestJson): string {
-  if (r.stuck) return `⏱ stuck ${duration(r.waitingMs ?? 0)}${r.outsideWindow ? ' (⚠ outside the SPM read window: never read)' : ''}`;
-  switch (r.result) {
-    case 'ok': return r.freedAt ? '✓ done' : '✓ replied';
-    case 'failed': return '✗ failed (size 0)';
-    case 'size_zero': return '✓ replied 0 to a request of size 0 (nothing to tell)';
-    case 'mismatched': return '≠ mismatched reply';
-    case 'unknown': return r.freedAt ? '· done (reply not seen)' : '· acknowledged (reply not seen)';
-    case 'abandoned': return '? freed with no reply';
-    default: return '▲ waiting';
-  }
+  if (r.stuck) return `${STUCK_GLYPH} stuck ${r.partial ? '≥ ' : ''}${duration(r.waitingMs ?? 0)}${r.outsideWindow ? ' (⚠ outside the SPM read window: never read)' : ''}`;
+  if (r.result === null) return look(WAITING_LOOK);
+  const said = look(RESULT_LOOKS[r.result]);
+  return r.freedAt && (r.result === 'ok' || r.result === 'unknown') ? `${said}, done` : said;
 }
 
 function header(input: IncidentInput): string[] {
@@ -88,7 +84,7 @@ function episodeTable(episodes: EpisodeJson[]): string[] {
     const sum = e.checksum;
     const checksum = `stored ${sum.stored} ≠ ${sum.computed}${e.staleChecksum ? ` (stale: the previous content's)` : ''}`;
     const dropped = e.droppedMessages.length === 0 ? (e.spmChecks ? '—' : 'none (SPM ignores it: no message)')
-      : e.droppedMessages.map((m) => `${MESSAGE_GLYPH[m.kind]} slot ${m.slot}${m.kind === 'extend' ? ` ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…` : m.kind === 'clean' ? ' CLEAN' : ''}`).join(', ');
+      : e.droppedMessages.map((m) => `${MESSAGE_GLYPHS[m.kind]} slot ${m.slot}${m.kind === 'extend' ? ` ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…` : m.kind === 'clean' ? ' CLEAN' : ''}`).join(', ');
     const reads = `${e.reads} (${e.startSeq}–${e.endSeq})`;
     return `| ${e.host} | ${VERDICT_LABEL[e.verdict]} | ${reads} | ${utcTime(e.startedAt)} → ${utcTime(e.endedAt)} | ${duration(e.durationMs)} | ${cell(e.summary)} | ${checksum} | ${cell(dropped)} |`;
   });

@@ -54,8 +54,8 @@ describe('incident summary', () => {
     const history = historyOf(readsOf(Array.from({ length: 30 }, () => ({ inbox: { 7: mailbox } }))));
     const markdown = incidentSummary(input(history));
     expect(markdown).toContain('### ⏱ Stuck requests (no reply after 10 s)');
-    expect(markdown).toContain('| 7 | 5 | ⏱ stuck 14.5 s | `d772f1c6-3ebb-43c3-a42e-73fcd8255a5f` | 2 GiB |');
-    // The request was there at the first read: it is older than the window, but it still is stuck.
+    expect(markdown).toContain('| 7 | 5 | ⏱ stuck ≥ 14.5 s | `d772f1c6-3ebb-43c3-a42e-73fcd8255a5f` | 2 GiB |');
+    // The request was there at the first read: it is older than the window (so ≥), but it still is stuck.
     const quiet = incidentSummary(input(historyOf(readsOf([{}, {}]))));
     expect(quiet).toContain('No checksum failures and no stuck requests in this window.');
   });
