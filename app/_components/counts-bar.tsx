@@ -47,6 +47,11 @@ export function CountsBar({ counts, requests, watchingSince, mode }: CountsBarPr
         <>
           <span data-testid="waiting-count">
             <Count n={requests.waiting}>{`${requests.waiting === 1 ? 'request' : 'requests'} ${requests.static ? 'with no reply in this static source' : 'waiting for a reply'}`}</Count>
+            {counts.waitingInFailing > 0 && (
+              <span className="text-muted" title="the SPM drops the mail of a mailbox failing its checksum: these requests are not sent until it is whole again">
+                {' '}(+<span className="num">{counts.waitingInFailing}</span> ▲ in failing mailboxes, dropped by the SPM)
+              </span>
+            )}
           </span>
           {!requests.static && (
             <>

@@ -40,6 +40,8 @@ export interface RowModel {
 export interface GridCounts {
   hostsWithMail: number;
   waiting: number;
+  /** requests in mailboxes failing their checksum: the SPM drops that mail, so no request is followed for them */
+  waitingInFailing: number;
   failingNow: number;
   /** mailboxes that started failing their checksum while the page watched (episodes) */
   failingSeen: number;
@@ -165,6 +167,7 @@ export function buildGridModel(previous: GridModel | null, snapshot: Snapshot, n
   const counts: GridCounts = {
     hostsWithMail: rows.filter((r) => r.hasMail).length,
     waiting: rows.reduce((n, r) => n + r.cells.filter((c) => c.step === 'requested').length, 0),
+    waitingInFailing: rows.reduce((n, r) => n + (isFailing(r.state) ? r.cells.filter((c) => c.step === 'requested').length : 0), 0),
     failingNow: failing.size,
     failingSeen: (previous?.counts.failingSeen ?? 0) + started,
     problemSteps,
