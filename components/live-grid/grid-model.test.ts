@@ -16,7 +16,7 @@ describe('buildGridModel', () => {
     expect(row.state).toBe('valid');
     expect(row.hasMail).toBe(true);
     expect(row.problem).toBe(false);
-    expect(model.counts).toEqual({ hostsWithMail: 1, waiting: 1, failingNow: 0, failingSeen: 0, problemSteps: {} });
+    expect(model.counts).toEqual({ hostsWithMail: 1, waiting: 1, waitingInFailing: 0, failingNow: 0, failingSeen: 0, problemSteps: {} });
   });
 
   it('marks a mailbox failing its checksum as a problem and counts it failing now and since the page opened', () => {
@@ -28,6 +28,8 @@ describe('buildGridModel', () => {
     expect(rowSeverity(row)).toBe('error');
     expect(model.counts.failingNow).toBe(1);
     expect(model.counts.failingSeen).toBe(1);
+    // its request is not followed (the SPM drops the mail), and is counted apart
+    expect(model.counts.waitingInFailing).toBe(1);
   });
 
   it('keeps the row objects of unchanged hosts, so memoized rows skip rendering', () => {
