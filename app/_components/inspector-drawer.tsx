@@ -25,7 +25,8 @@ interface InspectorDrawerProps {
 
 /** The drawer under the timeline: the open host's bytes, the requests or the episodes, all of the read on screen. */
 export function InspectorDrawer({ source, tab, host, slot, screen, selection, mailbox, requests, episodes }: InspectorDrawerProps) {
-  const failingNow = episodes.list.filter((e) => e.resolvedSeq === null).length;
+  // episodes with no valid read since their failure: mailboxes still failing, as the episodes know them
+  const unresolvedEpisodes = episodes.list.filter((e) => e.resolvedSeq === null).length;
   const listError = tab === 'requests' ? requests.error : tab === 'episodes' ? episodes.error : undefined;
   const readSeq = screen.seq ?? undefined;
   return (
@@ -34,7 +35,7 @@ export function InspectorDrawer({ source, tab, host, slot, screen, selection, ma
         active={tab}
         host={host ?? selection.selection?.host ?? null}
         requests={requests.at ? { total: requests.at.list.length, stuck: requests.at.counts.stuck } : null}
-        episodes={episodes.loaded ? { total: episodes.list.length, failing: failingNow } : null}
+        episodes={episodes.loaded ? { total: episodes.list.length, failing: unresolvedEpisodes } : null}
         onTab={selection.openTab}
       />
       {tab !== null && (

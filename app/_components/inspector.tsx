@@ -96,11 +96,12 @@ export function Inspector() {
     togglePause: pause.toggle, toLive, toggleProblemsOnly, toggleEmpty,
   });
 
-  const failingNow = screen.model?.counts.failingNow ?? 0;
+  // mailboxes failing their checksum in the read on screen
+  const mailboxesFailing = screen.model?.counts.failingNow ?? 0;
   useEffect(() => {
     const when = screen.mode === 'past' ? `⏪ #${screen.seq} · ` : screen.mode === 'paused' ? '⏸ ' : '';
-    document.title = `${failingNow > 0 ? `✗ ${failingNow} · ` : ''}${when}${source?.name ?? ''} · Mailbox Inspector`;
-  }, [failingNow, screen.mode, screen.seq, source?.name]);
+    document.title = `${mailboxesFailing > 0 ? `✗ ${mailboxesFailing} · ` : ''}${when}${source?.name ?? ''} · Mailbox Inspector`;
+  }, [mailboxesFailing, screen.mode, screen.seq, source?.name]);
 
   return (
     <div className="flex h-screen flex-col">
