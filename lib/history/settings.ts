@@ -11,17 +11,22 @@ export interface HistorySettings {
   maxBytes: number;
   /** MAILBOX_STUCK_S: a request with no reply after this long is stuck */
   stuckMs: number;
+  /** MAILBOX_PERSISTENT_READS: a mailbox failing its checksum with the same bytes for more reads than this is garbage, not a tear */
+  persistentReads: number;
 }
 
 export const DEFAULT_HISTORY_S = 3600;
 export const DEFAULT_HISTORY_MAX_MB = 256;
 export const DEFAULT_STUCK_S = 10;
+/** a tear heals at the writer's next write; ten reads (5 s at the default poll) of the same failing bytes is not one */
+export const DEFAULT_PERSISTENT_READS = 10;
 const MIB_BYTES = 1024 * 1024;
 
 export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
   historyMs: DEFAULT_HISTORY_S * 1000,
   maxBytes: DEFAULT_HISTORY_MAX_MB * MIB_BYTES,
   stuckMs: DEFAULT_STUCK_S * 1000,
+  persistentReads: DEFAULT_PERSISTENT_READS,
 };
 
 function number(env: Env, name: string, fallback: number, min: number, max: number, integer: boolean, errors: string[]): number {
@@ -42,6 +47,7 @@ export function parseHistorySettings(env: Env = process.env): HistorySettingsRes
   const historyS = number(env, 'MAILBOX_HISTORY_S', DEFAULT_HISTORY_S, 1, 7 * 24 * 3600, true, errors);
   const maxMb = number(env, 'MAILBOX_HISTORY_MAX_MB', DEFAULT_HISTORY_MAX_MB, 1, 65_536, true, errors);
   const stuckS = number(env, 'MAILBOX_STUCK_S', DEFAULT_STUCK_S, 0.1, 86_400, false, errors);
+  const persistentReads = number(env, 'MAILBOX_PERSISTENT_READS', DEFAULT_PERSISTENT_READS, 1, 1_000_000, true, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, settings: { historyMs: historyS * 1000, maxBytes: maxMb * MIB_BYTES, stuckMs: stuckS * 1000 } };
+  return { ok: true, settings: { historyMs: historyS * 1000, maxBytes: maxMb * MIB_BYTES, stuckMs: stuckS * 1000, persistentReads } };
 }

@@ -6,12 +6,11 @@ import 'server-only';
  * metrics, and each mailbox's earlier versions for "changed since" views).
  */
 import type { MailboxBytes, MailboxResponse, Snapshot, SourceInfo, VolumeInfo } from '@/lib/api/types';
-import { isStuck } from '@/lib/analysis/request-record';
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '@/lib/history/settings';
 import { SourceHistory, type IngestResult } from '@/lib/history/source-history';
 import { decodeVolume, MAILBOX_SIZE_BYTES, type DecodedVolume } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
-import { initSourceMetrics, recordRead, type SourceGauges } from '@/lib/metrics/record';
+import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import type { SourceConfig } from './config';
 import { combineCrcs, sameCrcs } from './fingerprint';
 import { Poller, type PollerOptions, type PollRead, type VolumeRead } from './poller';
@@ -165,21 +164,6 @@ export class LiveSource {
     } catch (err) {
       console.error(`source ${this.config.name}: history failed at read ${read.seq}:`, err);
     }
-    recordRead(metrics(), this.config.id, read, result, result ? this.gauges(read.readAt) : null);
-  }
-
-  private gauges(now: number): SourceGauges {
-    let requestsPending = 0;
-    let requestsStuck = 0;
-    for (const record of this.history.requests.open()) {
-      if (record.repliedAt === null) requestsPending++;
-      if (isStuck(record, now, this.historySettings.stuckMs)) requestsStuck++;
-    }
-    return {
-      requestsPending, requestsStuck,
-      episodesPending: this.history.episodes.openEpisodes().length,
-      historyReads: this.history.store.size,
-      historyBytes: this.history.store.bytes,
-    };
+    recordRead(metrics(), this.config.id, read, result);
   }
 }
