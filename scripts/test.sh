@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test, from a fresh clone. Installs what the tests need
-# (npm packages, Debian's chromium for the browser tests), type-checks,
+# (npm packages, Debian's chromium for the browser tests and prometheus for
+# the fleet tests), type-checks,
 # builds the app, then runs unit, integration, API and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,14 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -x /usr/bin/promtool ] || [ ! -x /usr/bin/prometheus ]; then
+  echo "== installing Debian's prometheus (promtool and a server for the fleet tests)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  # --no-install-recommends: the server and promtool only, no exporters started as services
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
 echo "== type-checking"
