@@ -128,7 +128,7 @@ describe.skipIf(skip)('a real Prometheus scraping the inspector', () => {
       throw new Error(`${err.message.split('\n')[0]}; alerts: ${JSON.stringify(seen.map((a) => [a.state, a.labels]))}`);
     });
     const persistent = firing(alerts, 'MailboxChecksumPersistentFailure', { source: 'pool' })!;
-    expect(persistent.annotations.description).toContain(`(hosts: ${CORRUPT_HOST} )`);
+    expect(persistent.annotations.description).toContain(`(hosts failing now: ${CORRUPT_HOST})`);
     expect(persistent.annotations.runbook).toContain('/api/sources/pool/export?volume=inbox');
     expect(firing(alerts, 'MailboxExtendRequestUnanswered', { source: 'pool' })!.annotations.summary).toMatch(/^pool: an extend request has waited \d/);
     // Nothing fires that the files do not show.
