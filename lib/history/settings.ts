@@ -3,9 +3,9 @@
  * sentences naming the variable, like lib/sources/config.ts.
  */
 import type { Env } from '@/lib/env';
-import { DEFAULT_HISTORY_MAX_MB, DEFAULT_HISTORY_S, DEFAULT_STUCK_S } from './defaults';
+import { DEFAULT_HISTORY_MAX_MB, DEFAULT_HISTORY_S, DEFAULT_PERSISTENT_READS, DEFAULT_STUCK_S } from './defaults';
 
-export { DEFAULT_HISTORY_MAX_MB, DEFAULT_HISTORY_S, DEFAULT_STUCK_S };
+export { DEFAULT_HISTORY_MAX_MB, DEFAULT_HISTORY_S, DEFAULT_PERSISTENT_READS, DEFAULT_STUCK_S };
 
 export interface HistorySettings {
   /** MAILBOX_HISTORY_S: how far back reads are kept */
@@ -14,6 +14,8 @@ export interface HistorySettings {
   maxBytes: number;
   /** MAILBOX_STUCK_S: a request with no reply after this long is stuck */
   stuckMs: number;
+  /** MAILBOX_PERSISTENT_READS: a mailbox failing its checksum with the same bytes for more reads than this is garbage, not a tear */
+  persistentReads: number;
 }
 
 const MIB_BYTES = 1024 * 1024;
@@ -22,6 +24,7 @@ export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {
   historyMs: DEFAULT_HISTORY_S * 1000,
   maxBytes: DEFAULT_HISTORY_MAX_MB * MIB_BYTES,
   stuckMs: DEFAULT_STUCK_S * 1000,
+  persistentReads: DEFAULT_PERSISTENT_READS,
 };
 
 function number(env: Env, name: string, fallback: number, min: number, max: number, integer: boolean, errors: string[]): number {
@@ -42,6 +45,7 @@ export function parseHistorySettings(env: Env = process.env): HistorySettingsRes
   const historyS = number(env, 'MAILBOX_HISTORY_S', DEFAULT_HISTORY_S, 1, 7 * 24 * 3600, true, errors);
   const maxMb = number(env, 'MAILBOX_HISTORY_MAX_MB', DEFAULT_HISTORY_MAX_MB, 1, 65_536, true, errors);
   const stuckS = number(env, 'MAILBOX_STUCK_S', DEFAULT_STUCK_S, 0.1, 86_400, false, errors);
+  const persistentReads = number(env, 'MAILBOX_PERSISTENT_READS', DEFAULT_PERSISTENT_READS, 1, 1_000_000, true, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, settings: { historyMs: historyS * 1000, maxBytes: maxMb * MIB_BYTES, stuckMs: stuckS * 1000 } };
+  return { ok: true, settings: { historyMs: historyS * 1000, maxBytes: maxMb * MIB_BYTES, stuckMs: stuckS * 1000, persistentReads } };
 }

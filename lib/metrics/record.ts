@@ -1,29 +1,24 @@
 import 'server-only';
-/** Updates the metrics from each read of a source and what the history made of it. */
+/** Counts each read of a source, and what the history made of it, into the counters and histograms. */
 import type { IngestResult } from '@/lib/history/source-history';
 import type { ReadSample } from '@/lib/history/types';
 import type { Metrics } from './metrics';
 
-export interface SourceGauges {
-  requestsPending: number;
-  requestsStuck: number;
-  episodesPending: number;
-  historyReads: number;
-  historyBytes: number;
-}
-
 const VERDICTS = ['torn', 'corrupt', 'unproven'] as const;
 const STEPS = ['reply', 'host_ack', 'spm_ack', 'free', 'total'] as const;
+const RESULTS = ['ok', 'failed', 'mismatched', 'unknown', 'abandoned'] as const;
 
 /** Makes every series of a source exist from its start, at 0: "no torn writes" must read 0, not absent. */
-export function initSourceMetrics(m: Metrics, source: string): void {
+export function initSourceMetrics(m: Metrics, source: string, now = Date.now()): void {
+  m.startedAt.set(source, now);
   m.reads.inc({ source }, 0);
+  m.requests.inc({ source }, 0);
   for (const verdict of VERDICTS) m.episodes.inc({ source, verdict }, 0);
-  for (const g of [m.episodesPending, m.requestsPending, m.requestsStuck, m.historyReads, m.historyBytes]) g.set({ source }, 0);
+  for (const result of RESULTS) m.requestResults.inc({ source, result }, 0);
   for (const step of STEPS) m.requestLatency.zero({ source, step });
 }
 
-export function recordRead(m: Metrics, source: string, read: ReadSample, result: IngestResult | null, gauges: SourceGauges | null): void {
+export function recordRead(m: Metrics, source: string, read: ReadSample, result: IngestResult | null): void {
   m.reads.inc({ source });
   for (const volume of ['inbox', 'outbox'] as const) {
     const sample = read[volume];
@@ -35,21 +30,17 @@ export function recordRead(m: Metrics, source: string, read: ReadSample, result:
     m.readDuration.observe({ source, volume }, (sample.readMs ?? 0) / 1000);
     m.directIo.set({ source, volume }, sample.direct ? 1 : 0);
   }
-  if (result) {
-    for (const host of result.episodes.spmFailing) m.checksumFailures.inc({ source, host: String(host) });
-    for (const episode of result.episodes.resolved) m.episodes.inc({ source, verdict: episode.verdict });
-    for (const { record, step, latencyMs } of result.requests.steps) {
-      if (latencyMs !== null) m.requestLatency.observe({ source, step }, latencyMs / 1000);
-      if (step === 'free' && record.freedAt !== null && !record.partial) {
-        m.requestLatency.observe({ source, step: 'total' }, (record.freedAt - record.requestedAt) / 1000);
-      }
+  if (!result) return;
+  for (const host of result.episodes.spmFailing) m.checksumFailures.inc({ source, host: String(host) });
+  for (const episode of result.episodes.resolved) m.episodes.inc({ source, verdict: episode.verdict });
+  if (result.requests.started.length > 0) m.requests.inc({ source }, result.requests.started.length);
+  for (const { record, step, latencyMs } of result.requests.steps) {
+    if (latencyMs !== null) m.requestLatency.observe({ source, step }, latencyMs / 1000);
+    // A result is known at the reply (ok, failed, mismatched, or unknown when inferred), or at a free with no reply.
+    if (step === 'reply' && record.result !== null) m.requestResults.inc({ source, result: record.result });
+    if (step === 'free' && record.result === 'abandoned') m.requestResults.inc({ source, result: 'abandoned' });
+    if (step === 'free' && record.freedAt !== null && !record.partial) {
+      m.requestLatency.observe({ source, step: 'total' }, (record.freedAt - record.requestedAt) / 1000);
     }
-  }
-  if (gauges) {
-    m.requestsPending.set({ source }, gauges.requestsPending);
-    m.requestsStuck.set({ source }, gauges.requestsStuck);
-    m.episodesPending.set({ source }, gauges.episodesPending);
-    m.historyReads.set({ source }, gauges.historyReads);
-    m.historyBytes.set({ source }, gauges.historyBytes);
   }
 }

@@ -5,12 +5,11 @@ import 'server-only';
  * what it proves (episodes, requests, metrics). Hands out domain objects;
  * lib/api turns them into answers.
  */
-import { isStuck } from '@/lib/analysis/request-record';
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '@/lib/history/settings';
 import { SourceHistory, type IngestResult } from '@/lib/history/source-history';
 import { decodeVolume, type DecodedVolume } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
-import { initSourceMetrics, recordRead, type SourceGauges } from '@/lib/metrics/record';
+import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import type { SourceConfig } from './config';
 import { sameCrcs } from './fingerprint';
 import { Poller, type PollerOptions } from './poller';
@@ -93,23 +92,6 @@ export class LiveSource implements SourceView {
     } catch (err) {
       console.error(`source ${this.config.name}: history failed at read ${read.seq}:`, err);
     }
-    recordRead(metrics(), this.config.id, read, result, result ? this.gauges(read.readAt) : null);
-  }
-
-  private gauges(now: number): SourceGauges {
-    let requestsPending = 0;
-    let requestsStuck = 0;
-    const latest = this.history.store.latest;
-    const still = latest !== null && this.history.staticAt(latest.seq);
-    for (const record of this.history.requests.open()) {
-      if (record.repliedAt === null) requestsPending++;
-      if (!still && isStuck(record, now, this.historySettings.stuckMs)) requestsStuck++;
-    }
-    return {
-      requestsPending, requestsStuck,
-      episodesPending: this.history.episodes.openEpisodes().length,
-      historyReads: this.history.store.size,
-      historyBytes: this.history.store.bytes,
-    };
+    recordRead(metrics(), this.config.id, read, result);
   }
 }

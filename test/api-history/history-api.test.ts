@@ -236,9 +236,16 @@ describe('GET /api/metrics', () => {
     expect(m.value('mailbox_checksum_failures_total', { ...pool, host: String(TORN_HOST) })).toBeGreaterThanOrEqual(6);
     expect(m.value('mailbox_checksum_episodes_total', { ...pool, verdict: 'torn' })).toBe(1);
     expect(m.value('mailbox_checksum_episodes_total', { ...pool, verdict: 'corrupt' })).toBe(0);
-    expect(m.value('mailbox_checksum_episodes_pending', pool)).toBe(0);
+    expect(m.value('mailbox_checksum_failing_mailboxes', pool)).toBe(0);
+    expect(m.value('mailbox_checksum_persistent_failures', pool)).toBe(0);
+    expect(m.value('mailbox_checksum_failing_reads', pool)).toBeUndefined();
     expect(m.value('mailbox_requests_stuck', pool)).toBe(1);
     expect(m.value('mailbox_requests_pending', pool)).toBe(1);
+    expect(m.value('mailbox_request_oldest_unanswered_age_seconds', pool)).toBeGreaterThanOrEqual(1);
+    expect(m.value('mailbox_requests_total', pool)).toBeGreaterThanOrEqual(2);
+    expect(m.value('mailbox_request_results_total', { ...pool, result: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(m.value('mailbox_request_results_total', { ...pool, result: 'failed' })).toBe(0);
+    expect(m.value('mailbox_volume_last_success_age_seconds', { ...pool, volume: 'inbox' })).toBeLessThan(5);
     expect(m.value('mailbox_request_latency_seconds_count', { ...pool, step: 'total' })).toBe(1);
     expect(m.value('mailbox_request_latency_seconds_count', { ...pool, step: 'reply' })).toBe(1);
     expect(m.value('mailbox_history_bytes', pool)).toBeGreaterThan(0);
