@@ -1,0 +1,95 @@
+/**
+ * "See one now": the newest read in a source's history that shows a kind of
+ * example (a failed reply, a CLEAN, a tear, mail outside the SPM's window),
+ * and where on the grid. Reads the history only; decodes the few mailboxes
+ * it looks at with the format library.
+ */
+import { decodeMailbox, pairMailboxes, type LifecycleStep } from '@/lib/mailbox';
+import type { SourceHistory } from '@/lib/history/source-history';
+
+export const EXAMPLE_KINDS = ['failed', 'clean', 'torn', 'outside', 'replied', 'requested'] as const;
+export type ExampleKind = (typeof EXAMPLE_KINDS)[number];
+
+export const EXAMPLE_WORDS: Readonly<Record<ExampleKind, string>> = {
+  failed: 'a failed reply (size 0)',
+  clean: 'a CLEAN',
+  torn: 'a proven torn mailbox',
+  outside: `mail outside the SPM's read window`,
+  replied: 'a successful reply',
+  requested: 'a request waiting for its reply',
+};
+
+export function isExampleKind(text: string): text is ExampleKind {
+  return (EXAMPLE_KINDS as readonly string[]).includes(text);
+}
+
+export interface FoundExample {
+  seq: number;
+  host: number;
+  slot: number | null;
+}
+
+const STEPS: Partial<Record<ExampleKind, readonly LifecycleStep[]>> = {
+  failed: ['failed'],
+  clean: ['host_acked', 'spm_acked'],
+  replied: ['replied'],
+  requested: ['requested'],
+};
+
+function newestTorn(history: SourceHistory): FoundExample | null {
+  const torn = history.episodes.list().filter((e) => e.verdict === 'torn').sort((a, b) => b.startSeq - a.startSeq);
+  for (const episode of torn) {
+    // The newest failed content of the episode, at the last read that saw it.
+    for (let i = episode.versions.length - 1; i >= 0; i--) {
+      const seq = episode.versions[i].lastSeq;
+      if (history.store.entry(seq)) return { seq, host: episode.host, slot: null };
+    }
+  }
+  return null;
+}
+
+function slotAt(history: SourceHistory, kind: ExampleKind, host: number, seq: number, maxHostId: number): number | null {
+  const { store } = history;
+  const inboxBytes = store.mailboxAt('inbox', host, seq);
+  const outboxBytes = store.mailboxAt('outbox', host, seq);
+  const ctx = { host, maxHostId };
+  const inbox = inboxBytes ? decodeMailbox(inboxBytes, 0, { ...ctx, kind: 'inbox' }) : null;
+  if (kind === 'outside') return host >= maxHostId && inbox && inbox.slots.length > 0 ? inbox.slots[0].index : null;
+  if (host >= maxHostId) return null;
+  const outbox = outboxBytes ? decodeMailbox(outboxBytes, 0, { ...ctx, kind: 'outbox' }) : null;
+  const wanted = STEPS[kind] ?? [];
+  return pairMailboxes(inbox, outbox).find((l) => wanted.includes(l.step))?.slot ?? null;
+}
+
+/**
+ * Walks the reads from the newest back. At the newest every host is looked
+ * at; a read older than that differs from the one after it only in the
+ * mailboxes that read changed, so only those are looked at again.
+ */
+export function findExample(history: SourceHistory, kind: ExampleKind, maxHostId: number): FoundExample | null {
+  if (kind === 'torn') return newestTorn(history);
+  const entries = history.store.since(-1);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    let hosts: Iterable<number>;
+    if (i === entries.length - 1) {
+      const count = Math.max(entry.inbox?.mailboxes ?? 0, entry.outbox?.mailboxes ?? 0);
+      hosts = Array.from({ length: Math.max(0, count - 1) }, (_, h) => h + 1);
+    } else {
+      const later = entries[i + 1];
+      hosts = new Set([...(later.inbox?.changed ?? []), ...(later.outbox?.changed ?? [])].filter((h) => h > 0));
+    }
+    for (const host of hosts) {
+      const slot = slotAt(history, kind, host, entry.seq, maxHostId);
+      if (slot !== null) return { seq: entry.seq, host, slot };
+    }
+  }
+  return null;
+}
+
+/** The live page's URL state for a found example (app/_components/url-state.ts reads it). */
+export function inspectorUrl(source: string, found: FoundExample): string {
+  const params = new URLSearchParams({ source, seq: String(found.seq), host: String(found.host) });
+  if (found.slot !== null) params.set('slot', String(found.slot));
+  return `/?${params.toString()}`;
+}
