@@ -46,3 +46,6 @@ export const LOG_NOTES: Readonly<Record<LogPart, string>> = {
   expected: 'the checksum vdsm computed from `data`, packed as a little-endian 32-bit integer: 37 19 00 00 = 0x1937 = 6455. Not what was on storage',
   source: 'the line of vdsm’s mailbox.py that logged it',
 };
+
+/** Data bytes left out at the cut: 4092 − 68 shown before it − 4 after. */
+export const LOG_CUT_BYTES = 4020;
