@@ -4,11 +4,11 @@ import { messageText } from '@/components/vocabulary/slot-line';
 import type { SandboxDecode } from './sandbox-model';
 
 const STATE_WORDS: Readonly<Record<string, string>> = {
-  empty: 'empty: nothing to read (an all-zero mailbox is valid, checksum 0)',
-  valid: 'valid: the checksum matches, the SPM reads this mail',
-  checksum_missing: 'checksum missing: stored 0 but the data is not empty (a torn write?): the SPM drops this mail',
-  checksum_mismatch: 'checksum mismatch: the SPM drops this mail',
-  in_use: 'in use (outbox mailboxes carry no checksum)',
+  empty: 'nothing to read (an all-zero mailbox is valid, checksum 0)',
+  valid: 'the checksum matches, the SPM reads this mail',
+  checksum_missing: 'stored 0 but the data is not empty (a torn write?): the SPM drops this mail',
+  checksum_mismatch: 'stored and computed differ: the SPM drops this mail',
+  in_use: 'mail in it (outbox mailboxes carry no checksum)',
 };
 
 const SEVERITY_GLYPH = { error: '✗', warning: '⚠', info: 'ⓘ' } as const;

@@ -15,9 +15,11 @@ export interface MailboxSpec {
 
 /** Whole mailboxes side by side, in the host detail's hex view and colours. */
 export function MailboxHex({ example, host, panes, legend = true }: { example: string; host: number; panes: readonly MailboxSpec[]; legend?: boolean }) {
+  // A pane with bands is wider: give the others an empty band column so their notes line up.
+  const anyBands = panes.some((p) => p.bands);
   const hexPanes = panes.map((p) => {
     const sum = p.kind === 'inbox' && host > 0 ? { stored: storedChecksum(p.bytes), computed: checksum(p.bytes) } : null;
-    return { id: p.id, title: p.title, bytes: p.bytes, ranges: mailboxRanges(p.bytes, p.kind, host, sum), bands: p.bands };
+    return { id: p.id, title: p.title, bytes: p.bytes, ranges: mailboxRanges(p.bytes, p.kind, host, sum), bands: p.bands ?? (anyBands ? [] : undefined) };
   });
   return (
     <div className="space-y-1" data-example={example}>

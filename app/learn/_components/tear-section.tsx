@@ -38,7 +38,7 @@ export function BugSection() {
       <Prose>
         <p>
           In February 2017 vdsm’s mailbox tests failed now and then on the project’s CI machines, with the SPM logging
-          <span className="font-mono"> mailbox {BUG_HOST} checksum failed</span>. Host {BUG_HOST} had put a request for 100 MiB in slot {BUG_SLOT}
+          <span className="font-mono"> mailbox {BUG_HOST} checksum failed</span>. Host {BUG_HOST} had put a request for 100 MiB in slot {BUG_SLOT}{' '}
           of an empty mailbox. It wrote the mailbox, as vdsm then did, as <b>eight writes of 512 bytes</b>, and the CI storage was so slow that
           the eight took 1.2 seconds: <b>3.4 kB/s</b>. In that time the SPM read the mailbox <b>four times</b>. Each time the first sector (the
           request) had landed and the last (the checksum) had not: stored <b>{stored}</b> (<span className="font-mono">{u32leBytes(stored)}</span>),
@@ -48,7 +48,7 @@ export function BugSection() {
         </p>
         <p>
           The fix (vdsm 4.20.9, oVirt 4.2, released December 2017) writes the mailbox in <b>one 4096-byte write</b>. That shrinks the torn moment
-          from the whole write to nothing on most storage, but not everywhere: NFS, iSCSI and slow or virtual paths may still split a large
+          from the whole write to almost nothing on most storage, but not everywhere: NFS, iSCSI and slow or virtual paths may still split a large
           write into smaller pieces that land one after the other, so a reader can still, rarely, catch a mailbox half written. The bug was
           closed as fixed; tears became rarer, not impossible. That is why the inspector reads the way the SPM does (one aligned direct read, which
           itself never tears) and proves each failure.

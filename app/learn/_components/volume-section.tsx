@@ -64,7 +64,7 @@ export function VolumeSection() {
       </table>
       <Prose>
         <p>
-          <b>The checksum</b> (inbox mailboxes only) is the sum of the <b>unsigned</b> bytes 0..{CHECKSUM_OFFSET_BYTES - 1}
+          <b>The checksum</b> (inbox mailboxes only) is the sum of the <b>unsigned</b> bytes 0..{CHECKSUM_OFFSET_BYTES - 1}{' '}
           (each counts 0..255: <span className="font-mono">0xe1</span> adds 225, never −31), kept to <b>32 bits</b> (sum &amp; 0xFFFFFFFF;
           a mailbox of all 0xff sums to {(CHECKSUM_OFFSET_BYTES * 255).toLocaleString('en-US')}, so it never wraps), stored
           <b> little-endian</b> in bytes {CHECKSUM_OFFSET_BYTES}..{MAILBOX_SIZE_BYTES - 1}, lowest byte first. An all-zero mailbox sums to 0 and

@@ -11,12 +11,12 @@ export const EXAMPLE_KINDS = ['failed', 'clean', 'torn', 'outside', 'replied', '
 export type ExampleKind = (typeof EXAMPLE_KINDS)[number];
 
 export const EXAMPLE_WORDS: Readonly<Record<ExampleKind, string>> = {
-  failed: 'a failed reply (size 0)',
-  clean: 'a CLEAN',
-  torn: 'a proven torn mailbox',
-  outside: `mail outside the SPM's read window`,
-  replied: 'a successful reply',
-  requested: 'a request waiting for its reply',
+  failed: 'failed reply (size 0)',
+  clean: 'CLEAN',
+  torn: 'proven torn mailbox',
+  outside: 'mail outside the SPM’s read window',
+  replied: 'successful reply',
+  requested: 'request waiting for its reply',
 };
 
 export function isExampleKind(text: string): text is ExampleKind {
