@@ -51,7 +51,8 @@ export function RequestStepper() {
         <span className="ml-2">the grid shows: {step.step ? <StepMark step={step.step} withWord /> : <span className="text-faint">nothing (both empty)</span>}</span>
       </div>
       <p aria-live="polite" data-step-did="">
-        <b>{index}. {step.title}.</b> {step.writer ? <>The <b>{step.writer}</b> {step.did}.</> : step.did}
+        <b>{index}. {step.title}.</b> {step.writer ? <>The <b>{step.writer}</b> {step.did}.</> : step.did}{' '}
+        <span className="text-muted">When: {step.when}.</span>
       </p>
       <div className="overflow-x-auto">
         <HexView panes={panes} length={SLOT_SIZE_BYTES} baseAddress={HOST * 4096 + SLOT * SLOT_SIZE_BYTES} foldZeros={false} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLEAN, DEFAULT_MAX_HOST_ID, MESSAGE_SLOTS_PER_MAILBOX, encodeMailbox, type Message, type VolumeKind } from '@/lib/mailbox';
 import { mailboxRanges } from '@/components/host-detail/mailbox-ranges';
 import { FieldLegend } from '@/components/host-detail/field-legend';
@@ -39,6 +39,9 @@ export function Sandbox() {
   const [bytes, setBytes] = useState<Uint8Array>(() => STARTS[0].bytes());
   const [cursor, setCursor] = useState(0);
   const [held, setHeld] = useState<number | null>(null);
+  // The 4096 editable bytes are drawn in the browser only: they need JavaScript anyway, and would weigh most of the page's HTML.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
 
   const decoded = useMemo(() => decodeSandbox({ kind, host, bytes }), [kind, host, bytes]);
   const ranges = useMemo(() => mailboxRanges(bytes, kind, host, decoded.mailbox.checksum), [bytes, kind, host, decoded]);
@@ -103,7 +106,9 @@ export function Sandbox() {
       </div>
       <FieldLegend />
       <div className="flex flex-wrap items-start gap-x-6 gap-y-3">
-        <SandboxGrid bytes={bytes} ranges={ranges} cursor={cursor} held={held} onCursor={moveTo} onDigit={onDigit} onZero={() => setBytes(setByte(bytes, cursor, 0))} />
+        {mounted
+          ? <SandboxGrid bytes={bytes} ranges={ranges} cursor={cursor} held={held} onCursor={moveTo} onDigit={onDigit} onZero={() => setBytes(setByte(bytes, cursor, 0))} />
+          : <p className="h-[26rem] w-[76ch] text-muted">loading the editable bytes…</p>}
         <div className="min-w-[22rem] flex-1"><SandboxResult decoded={decoded} onJump={moveTo} /></div>
       </div>
     </div>

@@ -10,7 +10,7 @@ import { sectorBands } from '@/components/host-detail/sector-bands';
 import { TEAR_MODES, tearFrames, tearScenarios, type TearModeId, type TearScenarioId } from './tear-model';
 import { stepKeys } from './use-step-keys';
 
-const PLAY_MS = 1100;
+const PLAY_MS = 900;
 
 function sameSector(a: Uint8Array, b: Uint8Array, s: number): boolean {
   for (let i = s * SECTOR_SIZE_BYTES; i < (s + 1) * SECTOR_SIZE_BYTES; i++) if (a[i] !== b[i]) return false;

@@ -31,6 +31,12 @@ describe('see one now', () => {
     expect(findExample(history, 'replied', MAX_HOST_ID)).toBeNull();
   });
 
+  it('gives up after a bounded number of mailboxes, so a search cannot stall the server', () => {
+    // the newest read has 10 hosts to look at; the failed reply is 4 reads back
+    expect(findExample(history, 'failed', MAX_HOST_ID, 10)).toBeNull();
+    expect(findExample(history, 'failed', MAX_HOST_ID, 20)).toEqual({ seq: 2, host: 2, slot: 4 });
+  });
+
   it('finds a proven tear at a read that saw the torn mailbox', () => {
     const full = encodeMailbox(Object.fromEntries(Array.from({ length: 40 }, (_, s) => [s, extend(D, V, 64 + s)])));
     const torn = historyOf(readsOf([

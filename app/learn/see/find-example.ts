@@ -62,13 +62,21 @@ function slotAt(history: SourceHistory, kind: ExampleKind, host: number, seq: nu
 }
 
 /**
+ * Mailboxes looked at, at most, per search: a search runs on the server's
+ * event loop, so it stops after a bounded amount of work (a few tens of ms)
+ * even on a busy pool's hour of history, and says it found nothing.
+ */
+export const MAX_LOOKS = 5000;
+
+/**
  * Walks the reads from the newest back. At the newest every host is looked
  * at; a read older than that differs from the one after it only in the
  * mailboxes that read changed, so only those are looked at again.
  */
-export function findExample(history: SourceHistory, kind: ExampleKind, maxHostId: number): FoundExample | null {
+export function findExample(history: SourceHistory, kind: ExampleKind, maxHostId: number, maxLooks = MAX_LOOKS): FoundExample | null {
   if (kind === 'torn') return newestTorn(history);
   const entries = history.store.since(-1);
+  let looks = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     let hosts: Iterable<number>;
@@ -80,6 +88,7 @@ export function findExample(history: SourceHistory, kind: ExampleKind, maxHostId
       hosts = new Set([...(later.inbox?.changed ?? []), ...(later.outbox?.changed ?? [])].filter((h) => h > 0));
     }
     for (const host of hosts) {
+      if (++looks > maxLooks) return null;
       const slot = slotAt(history, kind, host, entry.seq, maxHostId);
       if (slot !== null) return { seq: entry.seq, host, slot };
     }
