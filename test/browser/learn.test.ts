@@ -247,6 +247,8 @@ describe('see one now', () => {
     const host = new URL(page.url()).searchParams.get('host');
     await expect.poll(() => row(host).getAttribute('data-verdict'), { timeout: 15_000 }).toBe('torn');
     expect(await row(host).getAttribute('data-mailbox-state')).toMatch(/^checksum_(missing|mismatch)$/);
+    // a tear that cost mail: the row says TORN itself, not STALE with an earlier tear beside it
+    expect(await row(host).locator('.badge[data-tone="torn"]').count()).toBe(1);
     await page.screenshot({ path: path.join(RESULTS, 'learn-see-torn.png') });
   }, 120_000);
 

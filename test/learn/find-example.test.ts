@@ -49,6 +49,20 @@ describe('see one now', () => {
     expect(findExample(history, 'torn', MAX_HOST_ID)).toBeNull();
   });
 
+  it('prefers a tear that dropped mail to a newer one of a mailbox without mail', () => {
+    const full = encodeMailbox(Object.fromEntries(Array.from({ length: 40 }, (_, s) => [s, extend(D, V, 64 + s)])));
+    const empty = new Uint8Array(4096);
+    const both = historyOf(readsOf([
+      { inbox: { 3: request, 5: clean } },
+      { inbox: { 3: tornAfter(request, full, 2), 5: clean } },
+      { inbox: { 3: full, 5: clean } },
+      { inbox: { 3: full, 5: tornAfter(clean, empty, 1) } }, // host 5 frees its slot: data gone, old checksum 64 (STALE)
+      { inbox: { 3: full, 5: empty } },
+    ]));
+    expect(both.episodes.list().map((e) => [e.host, e.verdict])).toEqual([[3, 'torn'], [5, 'torn']]);
+    expect(findExample(both, 'torn', MAX_HOST_ID)).toEqual({ seq: 2, host: 3, slot: null });
+  });
+
   it('links to the live page’s URL state', () => {
     expect(inspectorUrl('demo', { seq: 12, host: 3, slot: 4 })).toBe('/?source=demo&seq=12&host=3&slot=4');
     expect(inspectorUrl('demo', { seq: 12, host: 3, slot: null })).toBe('/?source=demo&seq=12&host=3');

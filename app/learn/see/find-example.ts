@@ -38,11 +38,14 @@ const STEPS: Partial<Record<ExampleKind, readonly LifecycleStep[]>> = {
 
 function newestTorn(history: SourceHistory): FoundExample | null {
   const torn = history.episodes.list().filter((e) => e.verdict === 'torn').sort((a, b) => b.startSeq - a.startSeq);
-  for (const episode of torn) {
-    // The newest failed content of the episode, at the last read that saw it.
-    for (let i = episode.versions.length - 1; i >= 0; i--) {
-      const seq = episode.versions[i].lastSeq;
-      if (history.store.entry(seq)) return { seq, host: episode.host, slot: null };
+  // Rather a tear the SPM would have logged and dropped mail for than one of a mailbox without mail (STALE).
+  for (const dropping of [true, false]) {
+    for (const episode of torn) {
+      for (let i = episode.versions.length - 1; i >= 0; i--) {
+        const version = episode.versions[i];
+        // the newest failed content of the episode, at the last read that saw it
+        if ((!dropping || version.spmChecks) && history.store.entry(version.lastSeq)) return { seq: version.lastSeq, host: episode.host, slot: null };
+      }
     }
   }
   return null;
