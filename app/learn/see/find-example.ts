@@ -51,8 +51,30 @@ function newestTorn(history: SourceHistory): FoundExample | null {
   return null;
 }
 
+const XTND = 'xtnd';
+const CLEAN_TEXT = '\x01'.repeat(64);
+/** A failed reply's bytes 37..63: the size 0 in 16 digits, then the 11 padding '0's. No other message has 27 '0's in a row there. */
+const FAILED_TAIL = '0'.repeat(27);
+
+/**
+ * Whether the two mailboxes can show the example, from their stored text
+ * alone (history versions keep a mailbox as a latin1 string): most
+ * mailboxes are ruled out without being rebuilt or decoded.
+ */
+function mayShow(kind: ExampleKind, inbox: string, outbox: string): boolean {
+  switch (kind) {
+    case 'failed': return inbox.includes(XTND) && outbox.includes(FAILED_TAIL);
+    case 'replied': return inbox.includes(XTND) && outbox.includes(XTND);
+    case 'requested': return inbox.includes(XTND);
+    case 'clean': return inbox.includes(CLEAN_TEXT);
+    default: return inbox !== '';
+  }
+}
+
 function slotAt(history: SourceHistory, kind: ExampleKind, host: number, seq: number, maxHostId: number): number | null {
   const { store } = history;
+  const inboxVersion = store.versionAt('inbox', host, seq);
+  if (!inboxVersion || !mayShow(kind, inboxVersion.head, store.versionAt('outbox', host, seq)?.head ?? '')) return null;
   const inboxBytes = store.mailboxAt('inbox', host, seq);
   const outboxBytes = store.mailboxAt('outbox', host, seq);
   const ctx = { host, maxHostId };
@@ -65,35 +87,42 @@ function slotAt(history: SourceHistory, kind: ExampleKind, host: number, seq: nu
 }
 
 /**
- * Mailboxes looked at, at most, per search: a search runs on the server's
- * event loop, so it stops after a bounded amount of work (a few tens of ms)
- * even on a busy pool's hour of history, and says it found nothing.
+ * A search runs on the server's event loop, so it stops after a bounded
+ * amount of work, even on a busy pool's hour of history, and says it found
+ * nothing: at most this many mailboxes looked at (most are ruled out from
+ * their stored text, without being decoded), and at most this long.
  */
-export const MAX_LOOKS = 5000;
+export const MAX_LOOKS = 20_000;
+export const MAX_SEARCH_MS = 50;
 
 /**
  * Walks the reads from the newest back. At the newest every host is looked
  * at; a read older than that differs from the one after it only in the
  * mailboxes that read changed, so only those are looked at again.
  */
-export function findExample(history: SourceHistory, kind: ExampleKind, maxHostId: number, maxLooks = MAX_LOOKS): FoundExample | null {
+export function findExample(history: SourceHistory, kind: ExampleKind, maxHostId: number, maxLooks = MAX_LOOKS, maxMs = MAX_SEARCH_MS): FoundExample | null {
   if (kind === 'torn') return newestTorn(history);
   const entries = history.store.since(-1);
+  const deadline = performance.now() + maxMs;
+  // mail outside the window can only be in mailboxes maxHostId and up
+  const first = kind === 'outside' ? maxHostId : 1;
   let looks = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     let hosts: Iterable<number>;
     if (i === entries.length - 1) {
       const count = Math.max(entry.inbox?.mailboxes ?? 0, entry.outbox?.mailboxes ?? 0);
-      hosts = Array.from({ length: Math.max(0, count - 1) }, (_, h) => h + 1);
+      hosts = Array.from({ length: Math.max(0, count - first) }, (_, h) => h + first);
     } else {
       const later = entries[i + 1];
-      hosts = new Set([...(later.inbox?.changed ?? []), ...(later.outbox?.changed ?? [])].filter((h) => h > 0));
+      hosts = new Set([...(later.inbox?.changed ?? []), ...(later.outbox?.changed ?? [])].filter((h) => h >= first));
     }
+    if (performance.now() > deadline) return null;
     for (const host of hosts) {
-      if (++looks > maxLooks) return null;
+      if (looks >= maxLooks) return null;
       const slot = slotAt(history, kind, host, entry.seq, maxHostId);
       if (slot !== null) return { seq: entry.seq, host, slot };
+      looks++;
     }
   }
   return null;
