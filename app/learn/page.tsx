@@ -1,61 +1,71 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import {
-  CHECKSUM_OFFSET_BYTES, DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, SECTOR_SIZE_BYTES, SLOT_SIZE_BYTES,
-} from '@/lib/mailbox';
 import { Legend } from '@/components/vocabulary/legend';
-import { ExampleHex } from './_components/example-hex';
-import { FieldTable } from './_components/field-table';
-import { LifecycleTable } from './_components/lifecycle-table';
+import { EventSection } from './_components/event-section';
+import { FindingsSection } from './_components/findings-section';
+import { LifecycleSection } from './_components/lifecycle-section';
+import { LogSection } from './_components/log-section';
+import { SandboxSection } from './_components/sandbox-section';
+import { Section } from './_components/section';
+import { SlotsSection } from './_components/slots-section';
+import { BugSection, TearSection } from './_components/tear-section';
+import { VolumeSection } from './_components/volume-section';
+import { WindowSection } from './_components/window-section';
 
 export const metadata: Metadata = { title: 'The mailbox format · Mailbox Inspector' };
 
-/** A one-page primer for newcomers: the format as the inspector shows it, with its own colours. */
+const CONTENTS = [
+  ['volume', 'the volume and the checksum'],
+  ['slots', 'every kind of slot'],
+  ['lifecycle', 'a request’s life'],
+  ['event', 'mailbox 0, the event block'],
+  ['window', 'the read window'],
+  ['tears', 'how mailboxes tear'],
+  ['bug-1426762', 'bug 1426762'],
+  ['log-line', 'a “checksum failed” line'],
+  ['sandbox', 'sandbox'],
+  ['findings', 'findings'],
+  ['legend', 'every mark of the grid'],
+] as const;
+
+/**
+ * The format for newcomers, explorable: every example's bytes come from the
+ * format library's encoders and show in the inspector's own hex view and
+ * colours. Static sections work without JavaScript; the stepper, the tear
+ * player and the sandbox are small client islands.
+ */
 export default function LearnPage() {
   return (
-    <main className="mx-auto max-w-[76rem] space-y-6 px-6 py-5 text-[13px] leading-relaxed">
-      <header className="flex items-baseline gap-4">
-        <h1 className="text-[18px] font-semibold">The vdsm storage mailbox, byte by byte</h1>
-        <Link href="/" className="text-(--ink-blue) underline">← back to the live grid</Link>
+    <main className="mx-auto max-w-[90rem] space-y-5 px-6 py-5 text-[13px] leading-relaxed">
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-baseline gap-4">
+          <h1 className="text-[18px] font-semibold">The vdsm storage mailbox, byte by byte</h1>
+          <Link href="/" className="text-(--ink-blue) underline">← the live grid</Link>
+          <Link href="/learn/format" className="text-(--ink-blue) underline" data-format-link="">the format reference (text)</Link>
+        </div>
+        <p className="max-w-[64rem]">
+          When a thin disk of a running VM fills up, the host running the VM (an <b>HSM</b>) asks the pool’s <b>SPM</b> to extend it. They talk
+          through two volumes on the master storage domain: each host writes requests into its own mailbox of <b>inbox</b>, the SPM answers in the
+          same mailbox of <b>outbox</b>. Every example below is built with the inspector’s own encoder and shown in its own hex view: hover a
+          byte to name its field; ▶ <i>see one now</i> opens the live demo at a read that shows one.
+        </p>
+        <nav aria-label="contents" className="flex flex-wrap gap-x-3 gap-y-1 text-[12px]">
+          {CONTENTS.map(([id, words], i) => <a key={id} href={`#${id}`} className="text-(--ink-blue) hover:underline">{i + 1}. {words}</a>)}
+        </nav>
       </header>
-
-      <section className="max-w-[62rem] space-y-2">
-        <p>
-          An HSM host asks the SPM to extend a thin disk through two volumes on the master storage domain. Each host
-          writes requests into its own mailbox of <b>inbox</b>; the SPM writes replies into the same mailbox of
-          <b> outbox</b>. A mailbox is <span className="num">{MAILBOX_SIZE_BYTES}</span> bytes at offset
-          <span className="font-mono"> host × {MAILBOX_SIZE_BYTES}</span>: <span className="num">{MESSAGE_SLOTS_PER_MAILBOX}</span> message
-          slots of <span className="num">{SLOT_SIZE_BYTES}</span> bytes, then a metadata slot whose last 4 bytes
-          (<span className="font-mono">{CHECKSUM_OFFSET_BYTES}..{MAILBOX_SIZE_BYTES - 1}</span>) hold the inbox checksum: the sum of bytes
-          0..{CHECKSUM_OFFSET_BYTES - 1}, little-endian. The SPM reads hosts 1..{DEFAULT_MAX_HOST_ID - 1} (mailbox 0 is the event block); mail
-          for host {DEFAULT_MAX_HOST_ID} is never read.
-        </p>
-        <p>
-          A mailbox spans {MAILBOX_SIZE_BYTES / SECTOR_SIZE_BYTES} sectors of {SECTOR_SIZE_BYTES} bytes. When storage splits a write into
-          sectors, a reader can see new data with an old or missing checksum (in sector 7): a <b>torn</b> mailbox,
-          which the SPM drops until the host writes again.
-        </p>
-      </section>
-
-      <section>
-        <h2 className="mb-1 text-[14px] font-semibold">An extend message (64 bytes)</h2>
-        <FieldTable />
-      </section>
-
-      <section>
-        <h2 className="mb-1 text-[14px] font-semibold">Host 3 asks for 128 MiB, the SPM replies, and the checksum sector never lands</h2>
-        <ExampleHex />
-      </section>
-
-      <section>
-        <h2 className="mb-1 text-[14px] font-semibold">A request’s life, slot (h, s)</h2>
-        <LifecycleTable />
-      </section>
-
-      <section>
-        <h2 className="mb-2 text-[14px] font-semibold">Every mark of the grid</h2>
+      <VolumeSection />
+      <SlotsSection />
+      <LifecycleSection />
+      <EventSection />
+      <WindowSection />
+      <TearSection />
+      <BugSection />
+      <LogSection />
+      <SandboxSection />
+      <FindingsSection />
+      <Section id="legend" title="Every mark of the grid">
         <Legend />
-      </section>
+      </Section>
     </main>
   );
 }
