@@ -5,6 +5,8 @@ const config: NextConfig = {
   serverExternalPackages: ['@ronomon/direct-io'],
   // `npm test` type-checks the whole tree with tsc first; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // Says nothing about the server to whoever asks.
+  poweredByHeader: false,
 };
 
 export default config;
