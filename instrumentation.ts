@@ -5,6 +5,8 @@ export async function register(): Promise<void> {
   refuseUnsafeStart();
   const { refuseTraceAtServer } = await import('./lib/security/trace-guard');
   refuseTraceAtServer();
+  const { allowPrecompressedBodies } = await import('./lib/api/server/encoded-bodies');
+  allowPrecompressedBodies();
   const { startSources } = await import('./lib/sources/startup');
   await startSources();
 }

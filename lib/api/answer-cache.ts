@@ -78,7 +78,6 @@ export function serveAnswer(request: Request, answer: SerializedAnswer, extraHea
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache');
   if (request.headers.get('if-none-match') === answer.etag) return new Response(null, { status: 304, headers });
   headers.set('Content-Type', 'application/json; charset=utf-8');
-  headers.set('Content-Length', String(answer.bytes.length));
   const response = new Response(bytesStream(answer.bytes), { status: 200, headers });
   bodies.set(response, answer.bytes);
   return response;

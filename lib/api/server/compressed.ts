@@ -2,6 +2,7 @@ import 'server-only';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { answerBytes, bytesStream } from '../answer-cache';
+import { ENCODING_HEADER, precompressedBodiesAllowed } from './encoded-bodies';
 
 type Encoding = 'br' | 'gzip';
 
@@ -42,13 +43,13 @@ export async function negotiated(request: Request, response: Response): Promise<
   const bytes = answerBytes(response);
   if (!bytes || response.status !== 200 || bytes.length < MIN_COMPRESS_BYTES) return response;
   const encoding = pickEncoding(request.headers.get('accept-encoding'));
-  if (!encoding) return response;
+  if (!encoding || !precompressedBodiesAllowed()) return response;
   let forms = compressed.get(bytes);
   if (!forms) compressed.set(bytes, (forms = {}));
   const body = await (forms[encoding] ??= compress(encoding, bytes));
   const headers = new Headers(response.headers);
-  headers.set('Content-Encoding', encoding);
-  headers.set('Content-Length', String(body.length));
+  headers.set(ENCODING_HEADER, encoding);
+  headers.delete('Content-Length');
   headers.append('Vary', 'Accept-Encoding');
   return new Response(bytesStream(body), { status: 200, headers });
 }
