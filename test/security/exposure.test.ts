@@ -31,7 +31,7 @@ kill $pid; wait $pid 2>/dev/null; true`;
 const netns = netnsSupport();
 if (!netns.ok) console.warn(`skipping the bind tests: ${netns.reason}`);
 
-describe.skipIf(!netns.ok)('listening beyond loopback', () => {
+describe.skipIf(!netns.ok)('listening beyond loopback', { timeout: 120_000 }, () => {
   it('refuses to start without MAILBOX_TOKEN, saying how to set it, before anything says Ready', () => {
     const run = inNetns('node scripts/start.mjs', { HOST: ADDRESS, PORT: '3111', MAILBOX_TOKEN: '' });
     expect(run.status).toBe(1);
@@ -80,7 +80,7 @@ describe.skipIf(!netns.ok)('listening beyond loopback', () => {
   });
 });
 
-describe('bad configuration', () => {
+describe('bad configuration', { timeout: 120_000 }, () => {
   it.each([['MAILBOX_MAX_HOST_ID', '0x10'], ['MAILBOX_MAX_HOST_ID', '1e308'], ['MAILBOX_MAX_HOST_ID', '4096'], ['MAILBOX_POLL_MS', '5e2']])(
     'npm start with %s=%s prints the error and exits non-zero, never saying Ready or open http', (name, value) => {
       const run = spawnSync('node', ['scripts/start.mjs'], {

@@ -34,13 +34,14 @@ export function leaseDecoder(): DecodeLease | null {
   let released = false;
   let worker: Worker | null = pool.idle.pop() ?? newWorker();
   let healthy = true;
+  let detach = () => {};
   const release = () => {
     if (released) return;
     released = true;
     pool.active--;
     if (worker && healthy) {
       worker.postMessage({ type: 'stop' });
-      worker.removeAllListeners();
+      detach(); // only ours: removeAllListeners would also drop Node's own, and the thread would go deaf
       const idle = worker;
       idle.once('exit', () => pool.idle.splice(pool.idle.indexOf(idle) >>> 0, 1));
       pool.idle.push(idle);
@@ -61,12 +62,19 @@ export function leaseDecoder(): DecodeLease | null {
       waiting?.reject(err);
       waiting = null;
     };
-    w.on('message', (m) => {
+    const onMessage = (m: { done: boolean; bytes?: Uint8Array }) => {
       waiting?.resolve(m);
       waiting = null;
-    });
+    };
+    const onExit = (code: number) => fail(new Error(`the decode thread stopped (exit ${code})`));
+    w.on('message', onMessage);
     w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`the decode thread stopped (exit ${code})`)));
+    w.on('exit', onExit);
+    detach = () => {
+      w.off('message', onMessage);
+      w.off('error', fail);
+      w.off('exit', onExit);
+    };
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
