@@ -65,6 +65,8 @@ export class VolumeReader {
   private busySince: number | null = null;
   /** the identity seen first: what this path must keep leading to */
   private identity: string | null = null;
+  /** the identity before the path vanished (removed, LV deactivated, unmounted): what came back may differ */
+  private vanished: string | null = null;
   /** generation of the bytes last returned; 0 when the caller holds none the worker can compare with */
   private held = 0;
 
@@ -118,7 +120,15 @@ export class VolumeReader {
     const { path } = this;
     const none = (result: VolumeReaderResult) => ({ result, generation: null });
     const statted = await this.worker.stat(path);
-    if (!statted.ok) return none({ ok: false, error: systemFailure(path, statted) });
+    if (!statted.ok) {
+      const error = systemFailure(path, statted);
+      if (error.code === 'not_found' && this.identity !== null) {
+        // Gone, not replaced: a re-created file or re-activated LV may come back as another inode or minor.
+        this.vanished = this.identity;
+        this.identity = null;
+      }
+      return none({ ok: false, error });
+    }
     if (this.identity !== null && statted.identity !== this.identity) {
       return none({ ok: false, error: identityChanged(path, this.identity, statted.identity) });
     }
@@ -136,11 +146,15 @@ export class VolumeReader {
     });
     if (!read.ok) return none({ ok: false, error: systemFailure(path, read, stat.blockDevice), stat });
     if (read.identityChanged) return none({ ok: false, error: identityChanged(path, this.identity ?? statted.identity, read.identity), stat });
+    const warnings = [...plan.warnings];
+    if (this.identity === null && this.vanished !== null && this.vanished !== read.identity) {
+      warnings.push(`${path} was gone and came back as a different volume (${read.identity}, was ${this.vanished}): reading it from now on`);
+    }
+    this.vanished = null;
     this.identity ??= read.identity;
     const expected = Math.min(plan.readBytes, stat.size);
     if (read.bytesRead < expected) return none({ ok: false, error: shortRead(path, read.bytesRead, expected), stat });
 
-    const warnings = [...plan.warnings];
     if (!read.direct) {
       warnings.push(`O_DIRECT was refused (EINVAL on ${read.refusedOn}): read through the page cache instead, ` +
         'which may hold bytes that are not (or no longer) on the storage');

@@ -82,6 +82,20 @@ describe('a volume read again and again on its own thread', () => {
     expect(result).not.toHaveProperty('bytes');
   });
 
+  it('reads a volume that was removed and re-created, saying it came back as a different one', async () => {
+    const path = join(dir, 'recreated');
+    writeFileSync(path, randomBytes(2 * MAILBOX));
+    const r = reader(path, 2);
+    await okRead(r);
+    rmSync(path);
+    expect(await r.read()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const again = randomBytes(2 * MAILBOX);
+    writeFileSync(path, again);
+    const back = await okRead(r);
+    expect(Buffer.from(back.bytes!).equals(again)).toBe(true);
+    expect(back.warnings.join('\n')).toContain(`${path} was gone and came back as a different volume`);
+  });
+
   it('says what a FIFO is and never opens it', async () => {
     const { execFileSync } = await import('node:child_process');
     const fifo = join(dir, 'fifo');
