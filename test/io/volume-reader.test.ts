@@ -87,7 +87,7 @@ describe('a volume read again and again on its own thread', () => {
     writeFileSync(path, randomBytes(2 * MAILBOX));
     const r = reader(path, 2);
     await okRead(r);
-    rmSync(path);
+    renameSync(path, `${path}.old`); // kept, so the new file cannot reuse its inode number
     expect(await r.read()).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const again = randomBytes(2 * MAILBOX);
     writeFileSync(path, again);
