@@ -63,10 +63,4 @@ describe('concurrent oversized decodes', () => {
     const later = await decode(noise.slice(0, 40960));
     expect(later.status).toBe(200);
   }, 180_000);
-
-  it('refuses a body over 32 MiB with 413 without reading it all', async () => {
-    const res = await fetch(`${server.url}/api/decode?kind=inbox`, { method: 'POST', body: new Uint8Array(32 * 1024 * 1024 + 1) });
-    expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('too_large');
-  });
 });
