@@ -9,6 +9,7 @@
  * and the poller's reads per second next to its target. Asserts nothing.
  */
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_MAX_HOST_ID, encodeMailbox, encodeVolume, extend, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
@@ -64,6 +65,7 @@ async function crowd(server: RunningServer, source: string, writer: (() => Promi
 
   const seqBefore = await seqOf();
   const cpuBefore = cpuSeconds(server.pid);
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   let writes = 0;
@@ -108,6 +110,8 @@ async function crowd(server: RunningServer, source: string, writer: (() => Promi
   const cpu = (cpuSeconds(server.pid) - cpuBefore) / elapsedS;
   const reads = ((await seqOf()) - seqBefore) / elapsedS;
   const memory = memoryMiB(server.pid);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const requests = Object.values(tallies).reduce((n, t) => n + t.times.length, 0);
 
   console.log(`\n${source}: ${CLIENTS} clients × ${SECONDS} s, each polling every ${POLL_MS} ms${writer ? `, ${writes} mailbox rewrites` : ''}`);
   console.log(`${'endpoint'.padEnd(20)} ${'requests'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(6)}  MiB sent  statuses`);
@@ -119,7 +123,10 @@ async function crowd(server: RunningServer, source: string, writer: (() => Promi
     console.log(`${name.padEnd(20)} ${String(sorted.length).padStart(8)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 95).toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)} ` +
       `${String(tally.errors).padStart(6)}  ${(tally.bytes / 2 ** 20).toFixed(0).padStart(8)}  ${[...tally.statuses].map(([s, n]) => `${s}×${n}`).join(' ')}${target}`);
   }
-  console.log(`server: ${(cpu * 100).toFixed(0)}% of a core, RSS ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)} MiB)`);
+  console.log(`server: ${(cpu * 100).toFixed(0)}% of a core, ${((cpu * elapsedS * 1000) / requests).toFixed(1)} ms of CPU per request, ` +
+    `RSS ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)} MiB)`);
+  console.log(`clients (this process): ${(((clientCpu.user + clientCpu.system) / 1e6 / elapsedS) * 100).toFixed(0)}% of a core; ` +
+    `machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (above the core count, every latency here is mostly waiting for a CPU)`);
   console.log(`poller: ${reads.toFixed(2)} reads/s, target ${(1000 / POLL_MS).toFixed(2)} (${((reads * POLL_MS) / 10).toFixed(0)}%)`);
 }
 
