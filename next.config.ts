@@ -7,9 +7,6 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Says nothing about the server to whoever asks.
   poweredByHeader: false,
-  // The proxy (proxy.ts) sees every request; Next keeps at most this much of a body for the route
-  // behind it. /api/decode takes up to 32 MiB and answers 413 beyond, so let just past that through.
-  experimental: { proxyClientMaxBodySize: '33mb' },
 };
 
 export default config;

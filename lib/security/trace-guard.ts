@@ -1,6 +1,6 @@
 import 'server-only';
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
-import { STATIC_SECURITY_HEADERS } from './headers';
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from './headers';
 
 const GUARDED = Symbol.for('mailbox-inspector.trace-guard');
 
@@ -20,7 +20,7 @@ export function refuseTraceAtServer(): void {
       const body = JSON.stringify({ error: { code: 'method_not_allowed', message: 'TRACE is not supported here; the inspector answers GET, HEAD and POST' } });
       res.writeHead(405, {
         ...STATIC_SECURITY_HEADERS,
-        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+        'Content-Security-Policy': API_CONTENT_SECURITY_POLICY,
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
         Allow: 'GET, HEAD, POST, OPTIONS',

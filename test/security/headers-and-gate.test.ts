@@ -68,6 +68,14 @@ describe('only this server\'s own names and pages get in', () => {
     expect(JSON.parse(foreign.text).error.code).toBe('host_not_allowed');
     const own = await rawRequest(server.url, { path: '/api/sources', headers: { Host: `localhost:${new URL(server.url).port}` } });
     expect(own.status).toBe(200);
+    expect(own.headers['x-content-type-options']).toBe('nosniff');
+    expect(own.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('refuses a foreign Host on /api/decode too, which the route guards itself', async () => {
+    const foreign = await rawRequest(server.url, { method: 'POST', path: '/api/decode?kind=inbox', body: 'x', headers: { Host: 'attacker.example' } });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.text).error.code).toBe('host_not_allowed');
   });
 
   it('refuses a cross-site POST to /api/decode, and decodes the same POST from its own page', async () => {
@@ -83,5 +91,13 @@ describe('only this server\'s own names and pages get in', () => {
       headers: { 'Content-Type': 'application/octet-stream', Origin: server.url, 'Sec-Fetch-Site': 'same-origin' },
     });
     expect(own.status).toBe(200);
+    expect(own.headers['x-content-type-options']).toBe('nosniff');
+    expect(own.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('refuses a foreign Host on /api/decode too, which the route guards itself', async () => {
+    const foreign = await rawRequest(server.url, { method: 'POST', path: '/api/decode?kind=inbox', body: 'x', headers: { Host: 'attacker.example' } });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.text).error.code).toBe('host_not_allowed');
   });
 });

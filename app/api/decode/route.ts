@@ -3,6 +3,7 @@ import { readBody } from '@/lib/api/read-body';
 import { jsonError } from '@/lib/api/respond';
 import { leaseDecoder, MAX_CONCURRENT_DECODES } from '@/lib/api/server/decode-pool';
 import { DEFAULT_MAX_HOST_ID, VOLUME_SIZE_BYTES } from '@/lib/mailbox';
+import { guarded } from '@/lib/security/guard';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,10 @@ const MAX_BODY_BYTES = 2 * VOLUME_SIZE_BYTES; // 32 MiB
 const RETRY_AFTER_S = 2;
 
 export async function POST(request: Request): Promise<Response> {
+  return guarded(request, () => decode(request));
+}
+
+async function decode(request: Request): Promise<Response> {
   const query = new URL(request.url).searchParams;
   const kind = query.get('kind');
   if (kind !== 'inbox' && kind !== 'outbox') {
