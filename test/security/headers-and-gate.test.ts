@@ -50,8 +50,11 @@ describe('bad requests get a 4xx with the JSON error shape, never a 5xx', () => 
     ['GET', '/%E0%A4%A', 400, 'bad_path'],
     ['TRACE', '/api/sources', 405, 'method_not_allowed'],
     ['TRACE', '/', 405, 'method_not_allowed'],
-    ['PROPFIND', '/api/decode', 405, 'method_not_allowed'],
+    ['PROPFIND', '/api/sources/demo/snapshot', 405, 'method_not_allowed'],
   ];
+  it('PROPFIND and GET /api/decode (which only takes POST) → 405', async () => {
+    for (const method of ['PROPFIND', 'GET']) expect((await rawRequest(server.url, { method, path: '/api/decode' })).status).toBe(405);
+  });
   for (const [method, path, status, code] of cases) {
     it(`${method} ${path} → ${status} ${code}`, async () => {
       const answer = await rawRequest(server.url, { method, path });
