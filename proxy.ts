@@ -24,5 +24,5 @@ export function proxy(request: NextRequest): Response {
 }
 
 export const config = {
-  matcher: '/((?!api/decode$).*)',
+  matcher: '/((?!api/decode).*)',
 };
