@@ -49,7 +49,8 @@ function stat({ path }) {
 }
 
 function openVolume(path, direct) {
-  return fs.openSync(path, fs.constants.O_RDONLY | (direct ? directIo.O_DIRECT : 0)); // never for writing
+  // Never for writing. O_NONBLOCK: should the path have become a FIFO, open returns (and fstat tells) instead of waiting.
+  return fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (direct ? directIo.O_DIRECT : 0));
 }
 
 /** Reads readBytes from offset 0 with O_DIRECT, or buffered once when the file system refuses it (EINVAL). */
@@ -65,10 +66,12 @@ function readInto(path, readBytes) {
       return { failed: failure('open', err) };
     }
     try {
-      const identity = identityOf(fs.fstatSync(fd, { bigint: true }));
+      const stats = fs.fstatSync(fd, { bigint: true });
+      const identity = identityOf(stats);
+      if (!stats.isFile() && !stats.isBlockDevice()) return { bytesRead: 0, readMs: 0, direct, refusedOn, identity, size: Number(stats.size) };
       const started = performance.now();
       const bytesRead = fs.readSync(fd, buffer, 0, readBytes, 0); // one read of the whole window, as the SPM does
-      return { bytesRead, readMs: performance.now() - started, direct, refusedOn, identity };
+      return { bytesRead, readMs: performance.now() - started, direct, refusedOn, identity, size: Number(stats.size) };
     } catch (err) {
       if (direct && err?.code === 'EINVAL') { direct = false; refusedOn = 'read'; continue; }
       return { failed: failure('read', err) };
@@ -100,7 +103,7 @@ function read({ path, readBytes, windowBytes, alignment, identity, known }) {
   const done = readInto(path, readBytes);
   if (done.failed) return done.failed;
   const { bytesRead, readMs, direct, refusedOn } = done;
-  const answer = { ok: true, bytesRead, readMs, direct, refusedOn, identity: done.identity };
+  const answer = { ok: true, bytesRead, readMs, direct, refusedOn, identity: done.identity, size: done.size };
   if (identity !== null && done.identity !== identity) return { ...answer, identityChanged: true };
   if (bytesRead < windowBytes) return answer;
 

@@ -4,7 +4,7 @@ import { FILE_BLOCK_SIZE_BYTES } from './stat-volume';
 import { blockGeometry } from './sysfs';
 import type { IoError, StatResult, VolumeStat } from './types';
 import { VolumeWorker, type WorkerFailure, type WorkerStat } from './volume-worker';
-import { planWindow } from './window';
+import { planWindow, type WindowPlan } from './window';
 
 /** Page alignment satisfies every logical block size up to 4096. */
 const MIN_BUFFER_ALIGNMENT_BYTES = 4096;
@@ -69,6 +69,8 @@ export class VolumeReader {
   private vanished: string | null = null;
   /** generation of the bytes last returned; 0 when the caller holds none the worker can compare with */
   private held = 0;
+  /** the last good read's stat and plan: while the volume stays the same, the next read needs no stat first */
+  private planned: { stat: VolumeStat; plan: WindowPlan } | null = null;
 
   constructor(readonly path: string, readonly options: VolumeReaderOptions) {
     const { mailboxes } = options;
@@ -104,6 +106,7 @@ export class VolumeReader {
   }
 
   private failed(result: Failed): Failed {
+    this.planned = null;
     this.held = 0; // the caller keeps no bytes from a failed read: the next good one comes whole
     return result;
   }
@@ -119,16 +122,15 @@ export class VolumeReader {
   private async readOnce(): Promise<{ result: VolumeReaderResult; generation: number | null }> {
     const { path } = this;
     const none = (result: VolumeReaderResult) => ({ result, generation: null });
-    const statted = await this.worker.stat(path);
-    if (!statted.ok) {
-      const error = systemFailure(path, statted);
-      if (error.code === 'not_found' && this.identity !== null) {
-        // Gone, not replaced: a re-created file or re-activated LV may come back as another inode or minor.
-        this.vanished = this.identity;
-        this.identity = null;
-      }
-      return none({ ok: false, error });
+    if (this.planned && this.identity !== null) {
+      // One round trip: the worker's fstat of what it opened checks identity (and a file's size) instead of a stat first.
+      const { stat, plan } = this.planned;
+      const quick = await this.readPlanned(stat, plan, this.identity);
+      if (quick) return quick;
+      this.planned = null; // something changed: look again from the start
     }
+    const statted = await this.worker.stat(path);
+    if (!statted.ok) return none({ ok: false, error: this.noteGone(systemFailure(path, statted)) });
     if (this.identity !== null && statted.identity !== this.identity) {
       return none({ ok: false, error: identityChanged(path, this.identity, statted.identity) });
     }
@@ -138,20 +140,44 @@ export class VolumeReader {
     const planned = planWindow(stat, this.options.mailboxes);
     if (!planned.ok) return none({ ok: false, error: planned.error, stat });
     const { plan } = planned;
+    const result = await this.readPlanned(stat, plan, this.identity ?? statted.identity, statted.identity);
+    return result ?? none({ ok: false, error: unknownError(path, 'the volume changed while being read (the next read will tell)'), stat });
+  }
 
+  /** Gone, not replaced: a re-created file or re-activated LV may come back as another inode or minor. */
+  private noteGone(error: IoError): IoError {
+    if (error.code === 'not_found' && this.identity !== null) {
+      this.vanished = this.identity;
+      this.identity = null;
+    }
+    return error;
+  }
+
+  /** Reads with a plan made from a stat; null when what was opened does not fit it (size changed: plan again). */
+  private async readPlanned(
+    stat: VolumeStat, plan: WindowPlan, identity: string, seen: string = identity,
+  ): Promise<{ result: VolumeReaderResult; generation: number | null } | null> {
+    const { path } = this;
+    const none = (result: VolumeReaderResult) => ({ result, generation: null });
     const read = await this.worker.read({
       path, readBytes: plan.readBytes, windowBytes: plan.windowBytes,
       alignment: Math.max(stat.blockSize, MIN_BUFFER_ALIGNMENT_BYTES),
-      identity: this.identity ?? statted.identity, known: this.held,
+      identity, known: this.held,
     });
-    if (!read.ok) return none({ ok: false, error: systemFailure(path, read, stat.blockDevice), stat });
-    if (read.identityChanged) return none({ ok: false, error: identityChanged(path, this.identity ?? statted.identity, read.identity), stat });
+    if (!read.ok) return none({ ok: false, error: this.noteGone(systemFailure(path, read, stat.blockDevice)), stat });
+    if (read.identityChanged) {
+      // A path that vanished since the plan: the full path (stat first) words it and decides.
+      if (this.planned && seen === identity && this.identity === identity) return null;
+      return none({ ok: false, error: identityChanged(path, identity, read.identity), stat });
+    }
+    if (!stat.blockDevice && read.size !== stat.size) return null;
     const warnings = [...plan.warnings];
     if (this.identity === null && this.vanished !== null && this.vanished !== read.identity) {
       warnings.push(`${path} was gone and came back as a different volume (${read.identity}, was ${this.vanished}): reading it from now on`);
     }
     this.vanished = null;
     this.identity ??= read.identity;
+    this.planned = { stat, plan };
     const expected = Math.min(plan.readBytes, stat.size);
     if (read.bytesRead < expected) return none({ ok: false, error: shortRead(path, read.bytesRead, expected), stat });
 

@@ -16,6 +16,8 @@ export type WorkerRead =
       /** when O_DIRECT was refused with EINVAL: on open or on read */
       refusedOn: 'open' | 'read' | null;
       identity: string;
+      /** fstat's size of what was opened (0 for a block device) */
+      size: number;
       identityChanged?: true;
       unchanged?: true;
       /** a fresh copy of the window, when it changed (or nothing was known to compare with) */

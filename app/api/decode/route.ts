@@ -11,6 +11,15 @@ export const dynamic = 'force-dynamic';
 const MAX_BODY_BYTES = 2 * VOLUME_SIZE_BYTES; // 32 MiB
 const RETRY_AFTER_S = 2;
 
+/** A dump is sent, never fetched: say so in the usual shape. */
+export async function GET(request: Request): Promise<Response> {
+  return guarded(request, async () => {
+    const response = jsonError(405, 'method_not_allowed', 'POST a dump here: curl --data-binary @inbox.dump "…/api/decode?kind=inbox"');
+    response.headers.set('Allow', 'POST');
+    return response;
+  });
+}
+
 export async function POST(request: Request): Promise<Response> {
   return guarded(request, () => decode(request));
 }
