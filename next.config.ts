@@ -10,6 +10,8 @@ const config: NextConfig = {
   // `npm test` type-checks the whole tree with tsc first; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   ...(forPackage ? { output: 'standalone' as const, distDir: '.next-package' } : {}),
+  // Says nothing about the server to whoever asks.
+  poweredByHeader: false,
 };
 
 export default config;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { THEME_SCRIPT } from '@/components/ui/theme';
 import './globals.css';
@@ -8,12 +9,14 @@ export const metadata: Metadata = {
   description: 'Live view of oVirt vdsm storage mailboxes (inbox/outbox): requests, replies, checksums, torn writes.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's nonce lets this inline script past the Content-Security-Policy (and makes pages render per request).
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The theme script sets data-theme before the first paint; React must not undo it.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg font-sans text-fg">{children}</body>
     </html>

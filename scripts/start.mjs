@@ -6,6 +6,19 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// An empty HOST means the default, never "every interface".
+const host = process.env.HOST?.trim() || '127.0.0.1';
+const port = process.env.PORT?.trim() || '3000';
+const loopback = host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+if (!loopback && !process.env.MAILBOX_TOKEN) {
+  console.error(
+    `mailbox-inspector: refusing to listen on ${host} without a token: anyone who can reach it could read every volume.\n` +
+      '  Set MAILBOX_TOKEN (e.g. MAILBOX_TOKEN=$(openssl rand -hex 24)), or keep HOST unset (127.0.0.1) and use an SSH tunnel.\n' +
+      'See README.md, "Security".',
+  );
+  process.exit(1);
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const next = path.join(root, 'node_modules/.bin/next');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -18,7 +31,7 @@ function newestMtime(entry) {
 }
 
 const buildId = path.join(root, '.next/BUILD_ID');
-const sources = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
+const sources = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json'];
 const newestSource = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource) {
   console.log('mailbox-inspector: building the app (once, ~1 min)...');
@@ -26,9 +39,23 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = process.env.PORT ?? '3000';
-console.log(`mailbox-inspector: open http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
-const server = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// Next says "Ready" before it has read the configuration: hold its output back until the
+// sources are being watched, so a bad configuration shows only its error, then the exit.
+let held = '';
+let started = false;
+server.stdout.on('data', (chunk) => {
+  if (started) return process.stdout.write(chunk);
+  held += chunk;
+  if (!held.includes('mailbox-inspector: watching')) return;
+  started = true;
+  process.stdout.write(held);
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  console.log(`mailbox-inspector: open http://${shown}:${port}/`);
+});
+server.on('exit', (code, signal) => {
+  if (!started) process.stdout.write(held.split('\n').filter((line) => !/Ready in|Local:|Network:/.test(line)).join('\n'));
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -27,6 +27,19 @@ if [ ! -x /usr/bin/promtool ] || [ ! -x /usr/bin/prometheus ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
+# The hanging-storage tests mount a FUSE file system (test/support/hang-fs.py); the bind tests use curl in a network namespace.
+missing=""
+[ -x /usr/bin/fusermount3 ] || missing="$missing fuse3"
+/usr/bin/python3 -c 'import fusepy' 2>/dev/null || missing="$missing python3-fusepy"
+command -v curl >/dev/null || missing="$missing curl"
+command -v ip >/dev/null || missing="$missing iproute2"
+if [ -n "$missing" ]; then
+  echo "== installing$missing for the hanging-storage and bind tests"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+
 echo "== type-checking"
 node_modules/.bin/tsc --noEmit --incremental false
 

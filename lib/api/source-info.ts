@@ -22,6 +22,7 @@ export function sourceInfo(source: SourceView): SourceInfo {
     demo: source.config.demo,
     pollMs: source.options.pollMs,
     maxHostId: source.options.maxHostId,
+    pending: latest === null,
     inbox: volume(latest?.inbox, source.config.inbox),
     outbox: volume(latest?.outbox, source.config.outbox),
   };

@@ -29,6 +29,8 @@ export interface SourceInfo {
   demo: boolean;
   pollMs: number;
   maxHostId: number;
+  /** true until the source's first read has finished (storage that does not answer keeps it so; the sizes are then 0) */
+  pending?: boolean;
   inbox: VolumeInfo | null;
   outbox: VolumeInfo | null;
 }

@@ -74,3 +74,24 @@ export function unknownError(path: string, detail: string, errno?: string): IoEr
   const message = `${path}: ${detail}`;
   return errno ? { code: 'unknown', errno, message } : { code: 'unknown', message };
 }
+
+/** 12345 → "12 s": how long a volume has not answered. */
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
+export function hanging(path: string, waitedMs: number): IoError {
+  return {
+    code: 'hanging',
+    message: `no answer from ${path} for ${seconds(waitedMs)} (the storage stopped answering: check its connection, ` +
+      'e.g. the NFS mount, multipath -ll, dmesg; no new read is stacked on it, reading resumes when it answers)',
+  };
+}
+
+export function identityChanged(path: string, was: string, now: string): IoError {
+  return {
+    code: 'identity_changed',
+    message: `${path} now leads to a different volume (${now}, was ${was}): its bytes are not shown as this source's mailboxes ` +
+      '(was the path replaced or re-linked? if the change is intended, restart the inspector)',
+  };
+}

@@ -9,6 +9,10 @@ export type IoErrorCode =
   | 'empty'
   | 'too_small'
   | 'not_a_volume'
+  /** no answer within the reader's deadline: the storage stopped answering */
+  | 'hanging'
+  /** the path now leads to another file or device than the one read at first */
+  | 'identity_changed'
   | 'unknown';
 
 export interface IoError {

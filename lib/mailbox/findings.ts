@@ -21,6 +21,7 @@ export const FINDING_KINDS: Readonly<Record<FindingId, FindingKind>> = {
   'mailbox.checksum.missing': { severity: 'error', group: 'mailbox', title: 'checksum is 0 but the data is not: a torn write, the SPM drops this mail' },
   'mailbox.checksum.mismatch': { severity: 'error', group: 'mailbox', title: 'stored checksum differs from the data: the SPM drops this mail' },
   'mailbox.checksum.stale-data': { severity: 'info', group: 'mailbox', title: 'checksum fails, but the mailbox has no message the SPM would look at' },
+  'mailbox.noise': { severity: 'error', group: 'mailbox', title: 'most slots hold no valid message: one finding for the mailbox instead of one per slot' },
   'mailbox.metadata.not-zero': { severity: 'info', group: 'mailbox', title: 'unused metadata bytes 4032..4091 are not zero' },
   'mailbox.outside-window': { severity: 'warning', group: 'mailbox', title: "mail in a host mailbox outside the SPM's read window: never read" },
   'event.foreign-content': { severity: 'warning', group: 'event', title: 'mailbox 0 holds neither an event block nor zeros' },

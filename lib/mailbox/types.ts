@@ -22,6 +22,7 @@ export interface Finding {
 }
 
 export type FindingId =
+  | 'mailbox.noise'
   | 'slot.empty.leftover-bytes'
   | 'slot.extend.bad-version'
   | 'slot.extend.bad-size'

@@ -10,8 +10,16 @@ export interface DecodeOptions {
   maxHostId?: number;
 }
 
-export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: DecodeOptions = {}): DecodedVolume {
-  const maxHostId = options.maxHostId ?? DEFAULT_MAX_HOST_ID;
+export interface VolumeHead {
+  mailboxCount: number;
+  warnings: string[];
+  event: EventBlock | null;
+  /** about the volume as a whole and its mailbox 0 */
+  findings: Finding[];
+}
+
+/** Everything about a volume but its host mailboxes: its size, and its mailbox 0 (the event block, or the outbox's unused one). */
+export function decodeVolumeHead(bytes: Uint8Array, kind: VolumeKind): VolumeHead {
   const mailboxCount = Math.floor(bytes.length / MAILBOX_SIZE_BYTES);
   const trailing = bytes.length % MAILBOX_SIZE_BYTES;
   const warnings: string[] = [];
@@ -21,7 +29,7 @@ export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: Decod
     const message = `expected at least one whole mailbox (${MAILBOX_SIZE_BYTES} bytes), got ${bytes.length} bytes`;
     warnings.push(`${message}: nothing decoded`);
     findings.push(finding('volume.empty', { offset: 0, length: bytes.length }, message));
-    return { kind, size: bytes.length, mailboxCount, warnings, event: null, hosts: [], findings };
+    return { mailboxCount, warnings, event: null, findings };
   }
   if (trailing > 0) {
     const at = mailboxCount * MAILBOX_SIZE_BYTES;
@@ -45,6 +53,13 @@ export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: Decod
       }
     }
   }
+  return { mailboxCount, warnings, event, findings };
+}
+
+export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: DecodeOptions = {}): DecodedVolume {
+  const maxHostId = options.maxHostId ?? DEFAULT_MAX_HOST_ID;
+  const { mailboxCount, warnings, event, findings } = decodeVolumeHead(bytes, kind);
+  if (mailboxCount === 0) return { kind, size: bytes.length, mailboxCount, warnings, event: null, hosts: [], findings };
 
   const sums = new Uint32Array(64);
   const hosts: DecodedMailbox[] = new Array(mailboxCount - 1);

@@ -6,7 +6,7 @@ import 'server-only';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '@/lib/env';
-import { DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES, VOLUME_SIZE_BYTES } from '@/lib/mailbox';
+import { DEFAULT_MAX_HOST_ID } from '@/lib/mailbox';
 
 export type { Env };
 
@@ -22,19 +22,26 @@ export interface Config {
   sources: SourceConfig[];
   maxHostId: number;
   pollMs: number;
+  /** a read unanswered this long is reported as hanging */
+  readTimeoutMs: number;
 }
 
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 export const DEFAULT_POLL_MS = 500;
+/** How long a read may go unanswered before its volume is reported as hanging (vdsm's own I/O checks warn at 10 s). */
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const MAX_HOST_ID_LIMIT = VOLUME_SIZE_BYTES / MAILBOX_SIZE_BYTES - 1; // 4095 mailboxes after mailbox 0
+/** vdsm's range for maxHostID: sanlock serves at most 2000 hosts (and 2001 mailboxes fit a 16 MiB volume). */
+const MAX_HOST_ID_LIMIT = 2000;
+const READ_TIMEOUT_MS_LIMIT = 600_000;
 
+/** Whole decimal numbers only: "0x10", "1e3", "16.0" or "+5" are typos or surprises, not numbers here. */
 function integer(env: Env, name: string, fallback: number, min: number, max: number, errors: string[]): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
+  const value = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
     errors.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
     return fallback;
@@ -104,6 +111,7 @@ export function parseConfig(env: Env = process.env): ConfigResult {
   const errors: string[] = [];
   const maxHostId = integer(env, 'MAILBOX_MAX_HOST_ID', DEFAULT_MAX_HOST_ID, 1, MAX_HOST_ID_LIMIT, errors);
   const pollMs = integer(env, 'MAILBOX_POLL_MS', DEFAULT_POLL_MS, 50, 60_000, errors);
+  const readTimeoutMs = integer(env, 'MAILBOX_READ_TIMEOUT_MS', DEFAULT_READ_TIMEOUT_MS, 100, READ_TIMEOUT_MS_LIMIT, errors);
   const sources: SourceConfig[] = [];
   const raw = env.MAILBOX_SOURCES?.trim() ?? '';
   for (const entry of raw.split(';').map((e) => e.trim()).filter(Boolean)) {
@@ -112,5 +120,5 @@ export function parseConfig(env: Env = process.env): ConfigResult {
     if (sources.some((s) => s.id === source.id)) errors.push(`MAILBOX_SOURCES: the name ${JSON.stringify(source.name)} is used twice`);
     else sources.push(source);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, readTimeoutMs } };
 }

@@ -33,3 +33,18 @@ export function sameCrcs(a: Int32Array | null | undefined, b: Int32Array | null 
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/**
+ * The crc-32s of `bytes` given which mailboxes changed since `previous`
+ * (1 per changed mailbox, as the reader reports): only those are computed.
+ */
+export function changedCrcs(bytes: Uint8Array, changed: Uint8Array | null, previous: Int32Array | null): Int32Array {
+  if (!changed || !previous || previous.length !== changed.length || changed.length * MAILBOX_SIZE_BYTES !== bytes.length) {
+    return mailboxCrcs(bytes);
+  }
+  const crcs = new Int32Array(previous);
+  for (let i = 0; i < changed.length; i++) {
+    if (changed[i]) crcs[i] = CRC32.buf(bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES));
+  }
+  return crcs;
+}

@@ -1,20 +1,26 @@
 import 'server-only';
 /**
  * One poller per source: reads both volumes once per interval, whoever is
- * watching. A read slower than the interval delays the next one; reads of a
- * volume never overlap.
+ * watching. Each volume has its own reader thread (lib/io VolumeReader), so
+ * storage that stops answering costs its own volume only: past the deadline
+ * the read is reported as hanging, the interval goes on, and nothing new is
+ * stacked on it until it answers. An unchanged volume costs the read alone:
+ * the previous bytes and crcs are handed out again.
  */
-import { readBuffer, readVolume } from '@/lib/io';
+import { VolumeReader, type VolumeReaderResult } from '@/lib/io';
 import type { VolumeKind } from '@/lib/mailbox';
-import { sameBytes, updateCrcs } from './fingerprint';
-import type { SourceConfig } from './config';
+import { DEFAULT_READ_TIMEOUT_MS, type SourceConfig } from './config';
+import { changedCrcs } from './fingerprint';
 import type { PollRead, VolumeRead } from './read';
 
 export type { PollRead, VolumeRead };
 
+
 export interface PollerOptions {
   maxHostId: number;
   pollMs: number;
+  /** MAILBOX_READ_TIMEOUT_MS */
+  readTimeoutMs?: number;
 }
 
 type Listener = (read: PollRead) => void;
@@ -25,8 +31,7 @@ export class Poller {
   private running = false;
   private inFlight: Promise<PollRead> | null = null;
   private listeners = new Set<Listener>();
-  /** per volume, a read buffer whose bytes nobody holds: reused to spare fresh memory's page faults */
-  private spare: Record<VolumeKind, Buffer | null> = { inbox: null, outbox: null };
+  private readers: Record<VolumeKind, VolumeReader | null> = { inbox: null, outbox: null };
   latest: PollRead | null = null;
 
   constructor(readonly source: SourceConfig, readonly options: PollerOptions) {}
@@ -42,6 +47,10 @@ export class Poller {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.inFlight?.catch(() => undefined);
+    const readers = [this.readers.inbox, this.readers.outbox];
+    this.readers = { inbox: null, outbox: null };
+    // A thread stuck in the kernel cannot be waited for: let it go with the process.
+    await Promise.race([Promise.all(readers.map((r) => r?.close())), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 
   onRead(listener: Listener): () => void {
@@ -49,10 +58,15 @@ export class Poller {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reads now, unless a read is already under way: then waits for that one. */
+  /** Reads now, unless a read is already under way: then waits for that one. Never longer than the read deadline. */
   poll(): Promise<PollRead> {
     this.inFlight ??= this.readBoth().finally(() => (this.inFlight = null));
     return this.inFlight;
+  }
+
+  /** Whether no read has finished yet. */
+  get firstReadPending(): boolean {
+    return this.latest === null;
   }
 
   private async tick(): Promise<void> {
@@ -88,27 +102,31 @@ export class Poller {
     return read;
   }
 
+  private reader(kind: VolumeKind, path: string): VolumeReader {
+    // maxHostId + 1 mailboxes: the SPM's window plus host maxHostId's own, to flag mail there.
+    return (this.readers[kind] ??= new VolumeReader(path, {
+      mailboxes: this.options.maxHostId + 1,
+      deadlineMs: this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+    }));
+  }
+
   private async readOne(kind: VolumeKind, path: string | null, previous: VolumeRead | null): Promise<VolumeRead | null> {
     if (path === null) return null;
-    // The reader reads maxHostId + 1 mailboxes: the SPM's window plus host maxHostId's own, to flag mail there.
-    const mailboxes = this.options.maxHostId + 1;
-    const buffer = (this.spare[kind] ??= readBuffer(mailboxes));
-    const result = await readVolume(path, { mailboxes, buffer });
-    if (!result.ok) {
-      return {
-        kind, path, bytes: null, crcs: null, direct: false, error: result.error,
-        readMs: 0, warnings: [], stat: result.stat ?? null, lastOkAt: previous?.lastOkAt ?? null,
-      };
-    }
-    let { bytes } = result;
+    const result: VolumeReaderResult = await this.reader(kind, path).read();
+    const failed = (error: NonNullable<VolumeRead['error']>, stat = result.ok ? result.stat : result.stat ?? null): VolumeRead => ({
+      kind, path, bytes: null, crcs: null, direct: false, error, readMs: 0, warnings: [], stat, lastOkAt: previous?.lastOkAt ?? null,
+    });
+    if (!result.ok) return failed(result.error);
+    let bytes: Uint8Array;
     let crcs: Int32Array;
-    if (previous?.bytes && previous.crcs && sameBytes(previous.bytes, bytes)) {
-      // Nothing changed: keep handing out the previous bytes, which listeners may hold; the buffer stays spare.
+    if (result.unchanged) {
+      // The reader says "same as last time" only right after a good read: hand those objects out again.
+      if (!previous?.bytes || !previous.crcs) return failed({ code: 'unknown', message: `${path}: the reader lost track of the previous bytes (reading again)` });
       bytes = previous.bytes;
       crcs = previous.crcs;
     } else {
-      crcs = updateCrcs(bytes, previous?.bytes && previous.crcs ? { bytes: previous.bytes, crcs: previous.crcs } : null);
-      if (bytes.buffer === buffer.buffer) this.spare[kind] = null; // handed out: never overwrite it
+      bytes = result.bytes!;
+      crcs = changedCrcs(bytes, result.changed, previous?.bytes ? previous.crcs : null);
     }
     return {
       kind, path, bytes, crcs, direct: result.direct, error: null,

@@ -46,7 +46,8 @@ afterAll(async () => {
 
 describe('GET /api/sources', () => {
   it('lists the configured sources with their volumes, and no demo', async () => {
-    const { status, body } = await get<SourcesResponse>('/api/sources');
+    // It answers at once; the volumes' sizes come with the first read.
+    const { status, body } = await until(() => get<SourcesResponse>('/api/sources'), (r) => r.body.sources.every((s) => !s.pending));
     expect(status).toBe(200);
     expect(body.sources.map((s) => [s.id, s.demo])).toEqual([['pool', false], ['split', false]]);
     const [poolSource, split] = body.sources;

@@ -17,7 +17,11 @@ afterAll(async () => {
 
 describe('the demo pool', () => {
   it('is the only source, labelled demo, read directly from real files', async () => {
-    const { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
+    let { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
+    for (let i = 0; i < 100 && sources[0].pending; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // it answers at once; the volumes' details come with the first read
+      ({ sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse);
+    }
     expect(sources.map((s) => [s.id, s.demo])).toEqual([['demo', true]]);
     expect(sources[0].name).toContain('demo');
     expect(existsSync(sources[0].inbox!.path)).toBe(true);
@@ -36,7 +40,11 @@ describe('the demo pool', () => {
   });
 
   it('removes its files when the server stops', async () => {
-    const { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
+    let { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
+    for (let i = 0; i < 100 && sources[0].pending; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // it answers at once; the volumes' details come with the first read
+      ({ sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse);
+    }
     const dir = path.dirname(sources[0].inbox!.path);
     await server.stop();
     expect(existsSync(dir)).toBe(false);

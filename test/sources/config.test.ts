@@ -13,8 +13,8 @@ for (const file of [path.join(domMd, 'inbox'), path.join(domMd, 'outbox'), path.
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('parseConfig', () => {
-  it('defaults: no sources (the demo then), 250 hosts, 500 ms', () => {
-    expect(parseConfig({})).toEqual({ ok: true, config: { sources: [], maxHostId: 250, pollMs: 500 } });
+  it('defaults: no sources (the demo then), 250 hosts, 500 ms, a read hangs after 10 s', () => {
+    expect(parseConfig({})).toEqual({ ok: true, config: { sources: [], maxHostId: 250, pollMs: 500, readTimeoutMs: 10_000 } });
   });
 
   it('reads name=DIR and name=inbox:PATH,outbox:PATH entries separated by ;', () => {
@@ -25,7 +25,7 @@ describe('parseConfig', () => {
     expect(result).toEqual({
       ok: true,
       config: {
-        maxHostId: 2000, pollMs: 250,
+        maxHostId: 2000, pollMs: 250, readTimeoutMs: 10_000,
         sources: [
           { id: 'a', name: 'a', demo: false, inbox: path.join(domMd, 'inbox'), outbox: path.join(domMd, 'outbox') },
           { id: 'b', name: 'b', demo: false, inbox: path.join(domMd, 'inbox'), outbox: null },
@@ -52,9 +52,18 @@ describe('parseConfig', () => {
     expect(!result.ok && result.errors.join('\n')).toContain(message);
   });
 
-  it.each([['MAILBOX_MAX_HOST_ID', '0'], ['MAILBOX_MAX_HOST_ID', '4096'], ['MAILBOX_POLL_MS', '1.5'], ['MAILBOX_POLL_MS', 'soon']])(
+  it.each([
+    ['MAILBOX_MAX_HOST_ID', '0'], ['MAILBOX_MAX_HOST_ID', '2001'], ['MAILBOX_MAX_HOST_ID', '4096'], ['MAILBOX_MAX_HOST_ID', '0x10'],
+    ['MAILBOX_MAX_HOST_ID', '1e308'], ['MAILBOX_MAX_HOST_ID', '16.0'], ['MAILBOX_MAX_HOST_ID', '+16'], ['MAILBOX_MAX_HOST_ID', '１６'],
+    ['MAILBOX_POLL_MS', '1.5'], ['MAILBOX_POLL_MS', 'soon'], ['MAILBOX_POLL_MS', '5e2'],
+    ['MAILBOX_READ_TIMEOUT_MS', '0x3e8'], ['MAILBOX_READ_TIMEOUT_MS', '50'],
+  ])(
     'rejects %s=%s', (name, value) => {
       const result = parseConfig({ [name]: value });
       expect(!result.ok && result.errors[0]).toContain(`${name}=${JSON.stringify(value)}: expected a whole number`);
     });
+
+  it('reads MAILBOX_READ_TIMEOUT_MS, and takes whole decimal numbers with spaces around', () => {
+    expect(parseConfig({ MAILBOX_READ_TIMEOUT_MS: ' 1500 ', MAILBOX_MAX_HOST_ID: '16' })).toMatchObject({ ok: true, config: { readTimeoutMs: 1500, maxHostId: 16 } });
+  });
 });

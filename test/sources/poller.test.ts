@@ -4,6 +4,7 @@ import { encodeMailbox, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
 import { Poller } from '@/lib/sources/poller';
 import { makePool, request, type TestPool } from '../support/pool';
 import { readBuffer, readVolume } from '@/lib/io';
+import { HangFs, hangFsSupport } from '../support/hang-fs';
 
 let pool: TestPool | null = null;
 let poller: Poller | null = null;
@@ -61,6 +62,7 @@ describe('Poller', () => {
 
   it('polls on its own, in order, and stops', async () => {
     const { poller } = start(25);
+    await poller.poll(); // the reader threads start with the first read
     const seqs: number[] = [];
     const fifth = new Promise<void>((resolve) => poller.onRead((read) => {
       seqs.push(read.seq);
@@ -70,7 +72,8 @@ describe('Poller', () => {
     await fifth; // no timing asserted: it reads by itself, however slow the machine
     await poller.stop();
     const count = seqs.length;
-    expect(seqs).toEqual([...Array(count).keys()].map((i) => i + 1));
+    // the first read was made by hand above, so the poller's own reads start at seq 2
+    expect(seqs).toEqual([...Array(count).keys()].map((i) => i + 2));
     // after stop, several intervals pass with no read
     await new Promise((r) => setTimeout(r, 8 * 25));
     expect(seqs.length).toBe(count);
@@ -83,5 +86,49 @@ describe('Poller', () => {
     expect(read.inbox!.error).toMatchObject({ code: 'not_found' });
     expect(read.inbox!.error!.message).toContain(pool.inbox);
     expect(read.outbox!.error).toMatchObject({ code: 'not_found' });
+  });
+});
+
+const fuse = hangFsSupport();
+if (!fuse.ok) console.warn(`skipping the poller's hanging-storage test: ${fuse.reason}`);
+
+describe.skipIf(!fuse.ok)('Poller on storage that stops answering', () => {
+  it('keeps its interval, reports the volume as hanging, keeps reading the other, and resumes when it answers', async () => {
+    pool = makePool({ mailboxes: 11, inbox: { 3: encodeMailbox({ 0: request(3, 0) }) } });
+    const fs = await HangFs.mount({ inbox: new Uint8Array(11 * MAILBOX_SIZE_BYTES) });
+    try {
+      poller = new Poller(
+        { id: 't', name: 't', demo: false, inbox: fs.path('inbox'), outbox: pool.outbox },
+        { maxHostId: 10, pollMs: 50, readTimeoutMs: 300 },
+      );
+      const reads: Awaited<ReturnType<Poller['poll']>>[] = [];
+      poller.onRead((read) => reads.push(read));
+      poller.start();
+      while (reads.length < 2) await new Promise((r) => setTimeout(r, 20));
+      expect(reads.at(-1)!.inbox!.error).toBeNull();
+
+      fs.hang();
+      const fuseReads = fs.reads();
+      const since = reads.length;
+      await new Promise((r) => setTimeout(r, 2_000));
+      const during = reads.slice(since + 1);
+      // 2 s at a 300 ms deadline: the interval goes on instead of waiting on the storage
+      expect(during.length).toBeGreaterThanOrEqual(4);
+      for (const read of during) {
+        expect(read.inbox!.error?.code).toBe('hanging');
+        expect(read.outbox!.error).toBeNull();
+        expect(read.outbox!.bytes!.length).toBe(11 * MAILBOX_SIZE_BYTES);
+      }
+      expect(fs.reads() - fuseReads).toBeLessThanOrEqual(1); // nothing stacked on the hung read
+
+      fs.answer();
+      const resumed = reads.length;
+      while (reads.length < resumed + 3) await new Promise((r) => setTimeout(r, 20));
+      expect(reads.at(-1)!.inbox!.error).toBeNull();
+      expect(reads.at(-1)!.inbox!.bytes!.length).toBe(11 * MAILBOX_SIZE_BYTES);
+    } finally {
+      await poller?.stop();
+      await fs.unmount();
+    }
   });
 });

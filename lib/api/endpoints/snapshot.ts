@@ -1,3 +1,4 @@
+import { answerOnce, serveAnswer } from '../answer-cache';
 import { oneOf, seqParam } from '../params';
 import { json, jsonError } from '../respond';
 import { latestSnapshot, pastSnapshot } from '../snapshot-answer';
@@ -23,9 +24,11 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
     }
     return json(snapshot, { headers: { 'X-Mailbox-Seq': String(seq.value), 'X-Mailbox-Read-At': snapshot.readAt } });
   }
-  const { snapshot, etag } = latestSnapshot(source, view.value!)!;
-  // The ETag follows the bytes read; these headers tell a 304's receiver that a read did happen.
-  const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Mailbox-Seq': String(snapshot.seq), 'X-Mailbox-Read-At': snapshot.readAt };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return json(snapshot, { headers });
+  // Serialised once per read and view, whoever asks. The ETag follows the bytes read; the
+  // X-Mailbox headers tell a 304's receiver that a read did happen.
+  const answer = answerOnce(source, source.latestDecoded()?.read, `snapshot:${view.value}`, () => {
+    const { snapshot, etag } = latestSnapshot(source, view.value!)!;
+    return { body: snapshot, etag, headers: { 'X-Mailbox-Seq': String(snapshot.seq), 'X-Mailbox-Read-At': snapshot.readAt } };
+  });
+  return serveAnswer(request, answer);
 };

@@ -3,6 +3,7 @@ import type { LiveSource } from '@/lib/sources/live-source';
 import { registry } from '@/lib/sources/registry';
 import type { SourceEndpoint } from '../endpoints/source-request';
 import { jsonError } from '../respond';
+import { negotiated } from './compressed';
 
 /** The source a request names, or the 404 response to send. */
 export async function findSource(id: string): Promise<LiveSource | Response> {
@@ -22,6 +23,6 @@ export function sourceRoute<P extends { id: string }>(endpoint: SourceEndpoint<P
     const params = await context.params;
     const source = await findSource(params.id);
     if (source instanceof Response) return source;
-    return endpoint({ source, query: new URL(request.url).searchParams, params, request });
+    return negotiated(request, await endpoint({ source, query: new URL(request.url).searchParams, params, request }));
   };
 }

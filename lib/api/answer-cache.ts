@@ -1,0 +1,99 @@
+/**
+ * Answers serialised once per read. Many viewers polling the same endpoint
+ * get the same bytes: JSON.stringify runs once per read and key (not once
+ * per request), If-None-Match costs a string compare, and the server's
+ * compression (lib/api/server/compressed.ts) is cached beside the bytes.
+ * Isomorphic: the browser's local API serves through it too.
+ */
+import CRC32 from 'crc-32';
+
+export interface SerializedAnswer {
+  /** the JSON, UTF-8 */
+  bytes: Uint8Array;
+  etag: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+export interface AnswerParts {
+  body: unknown;
+  headers?: Record<string, string>;
+  /** when the caller has a cheaper or more meaningful one (the snapshot's follows the bytes read); else crc-32 of the JSON */
+  etag?: string;
+}
+
+/** Per source at most this many answers are kept, and this many bytes: the oldest go first. */
+export const MAX_ANSWERS_PER_SOURCE = 32;
+export const MAX_ANSWER_BYTES_PER_SOURCE = 64 * 1024 * 1024;
+
+interface Held {
+  read: unknown;
+  answers: Map<string, SerializedAnswer>;
+  bytes: number;
+}
+
+const held = new WeakMap<object, Held>();
+const encoder = new TextEncoder();
+
+export function serializeAnswer({ body, headers = {}, etag }: AnswerParts): SerializedAnswer {
+  const bytes = encoder.encode(JSON.stringify(body));
+  return { bytes, etag: etag ?? `"${(CRC32.buf(bytes) >>> 0).toString(16).padStart(8, '0')}"`, headers };
+}
+
+/**
+ * The answer `key` (an endpoint and its query) for the source's read `read`
+ * (compared by identity): built and serialised on first ask, then reused
+ * until the source has a new read.
+ */
+export function answerOnce(source: object, read: unknown, key: string, build: () => AnswerParts): SerializedAnswer {
+  let entry = held.get(source);
+  if (!entry || entry.read !== read) {
+    entry = { read, answers: new Map(), bytes: 0 };
+    held.set(source, entry);
+  }
+  const found = entry.answers.get(key);
+  if (found) return found;
+  const answer = serializeAnswer(build());
+  entry.answers.set(key, answer);
+  entry.bytes += answer.bytes.length;
+  for (const [oldKey, old] of entry.answers) {
+    if (entry.answers.size <= MAX_ANSWERS_PER_SOURCE && entry.bytes <= MAX_ANSWER_BYTES_PER_SOURCE) break;
+    if (oldKey === key) continue;
+    entry.answers.delete(oldKey);
+    entry.bytes -= old.bytes.length;
+  }
+  return found ?? answer;
+}
+
+/** A stable key for a query: the same parameters in any order give the same key. */
+export function queryKey(name: string, query: URLSearchParams): string {
+  const sorted = [...query].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+  return `${name}?${new URLSearchParams(sorted).toString()}`;
+}
+
+const bodies = new WeakMap<Response, Uint8Array>();
+
+/** The Response for an answer: 304 when the client holds it already. */
+export function serveAnswer(request: Request, answer: SerializedAnswer, extraHeaders: Record<string, string> = {}): Response {
+  const headers = new Headers({ ...answer.headers, ...extraHeaders, ETag: answer.etag });
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache');
+  if (request.headers.get('if-none-match') === answer.etag) return new Response(null, { status: 304, headers });
+  headers.set('Content-Type', 'application/json; charset=utf-8');
+  const response = new Response(bytesStream(answer.bytes), { status: 200, headers });
+  bodies.set(response, answer.bytes);
+  return response;
+}
+
+/** A body over bytes that are shared: a stream hands them on as they are (a BufferSource body would be copied per request). */
+export function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
+/** The cached bytes behind a Response made by serveAnswer (for the server's compression cache). */
+export function answerBytes(response: Response): Uint8Array | undefined {
+  return bodies.get(response);
+}
