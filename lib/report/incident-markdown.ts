@@ -4,7 +4,7 @@
  * plain data (the API's JSON shapes plus the mailbox bytes to dump).
  */
 import type { EpisodeJson, EpisodeVerdict, RequestJson } from '@/lib/api/history-types';
-import { hexdumpC } from '@/lib/mailbox';
+import { assertNever, hexdumpC } from '@/lib/mailbox';
 import { formatSpan as duration, humanMiB } from '@/lib/format/units';
 import { cell, percentile, utcDateTime, utcTime } from './markdown-format';
 
@@ -39,7 +39,17 @@ export const VERDICT_LABEL: Record<EpisodeVerdict, string> = {
   unproven: '✗ UNPROVEN (no valid read before it in history)',
 };
 
-const MESSAGE_GLYPH = { extend: '▲', clean: '·', unknown: '?' } as const;
+type DroppedJson = EpisodeJson['droppedMessages'][number];
+
+/** "▲ slot 3 2 GiB d772f1c6…": one message the SPM dropped. */
+function droppedText(m: DroppedJson): string {
+  switch (m.kind) {
+    case 'extend': return `▲ slot ${m.slot} ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…`;
+    case 'clean': return `· slot ${m.slot} CLEAN`;
+    case 'unknown': return `? slot ${m.slot}`;
+    default: return assertNever(m.kind, 'message kind');
+  }
+}
 
 function requestStatus(r: RequestJson): string {
   if (r.stuck) return `⏱ stuck ${duration(r.waitingMs ?? 0)}${r.outsideWindow ? ' (⚠ outside the SPM read window: never read)' : ''}`;
@@ -88,7 +98,7 @@ function episodeTable(episodes: EpisodeJson[]): string[] {
     const sum = e.checksum;
     const checksum = `stored ${sum.stored} ≠ ${sum.computed}${e.staleChecksum ? ` (stale: the previous content's)` : ''}`;
     const dropped = e.droppedMessages.length === 0 ? (e.spmChecks ? '—' : 'none (SPM ignores it: no message)')
-      : e.droppedMessages.map((m) => `${MESSAGE_GLYPH[m.kind]} slot ${m.slot}${m.kind === 'extend' ? ` ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…` : m.kind === 'clean' ? ' CLEAN' : ''}`).join(', ');
+      : e.droppedMessages.map(droppedText).join(', ');
     const reads = `${e.reads} (${e.startSeq}–${e.endSeq})`;
     return `| ${e.host} | ${VERDICT_LABEL[e.verdict]} | ${reads} | ${utcTime(e.startedAt)} → ${utcTime(e.endedAt)} | ${duration(e.durationMs)} | ${cell(e.summary)} | ${checksum} | ${cell(dropped)} |`;
   });
