@@ -1,6 +1,6 @@
 /** Decoding one 64-byte message slot. Never throws on bytes. */
 import { CLEAN_BYTE, EMPTY_BYTE, PADDING_BYTE, SLOT_SIZE_BYTES, VERSION_1_BYTE } from './constants';
-import { EXTEND_FIELDS, MESSAGE_TYPES, type MessageKind } from './fields';
+import { EXTEND_FIELDS, MESSAGE_TYPES, u32le, type MessageKind } from './fields';
 import { finding } from './findings';
 import { CARRIES_TARGET, targetOf } from './slot-kind';
 import type { DecodedSlot, Finding, SlotKind } from './types';
@@ -10,10 +10,13 @@ const { version: VERSION, opcode: OPCODE, domain: DOMAIN, volume: VOLUME, size: 
 type MessageDecoder = (bytes: Uint8Array, base: number, index: number, host: number | undefined) => DecodedSlot;
 /** Each message type's opcode as bytes, to compare in place, and its decoder (one per type, or tsc complains). */
 const DECODERS: Readonly<Record<MessageKind, MessageDecoder>> = { extend: decodeExtend };
-const OPCODES = (Object.keys(MESSAGE_TYPES) as MessageKind[]).map((kind) => ({
-  kind, code: Uint8Array.from(MESSAGE_TYPES[kind].opcode, (c) => c.charCodeAt(0)), decode: DECODERS[kind],
-}));
-const KNOWN_OPCODES = OPCODES.map(({ kind }) => `'${MESSAGE_TYPES[kind].opcode}'`).join(' or ');
+const KINDS = Object.keys(MESSAGE_TYPES) as MessageKind[];
+// An opcode is one 4-byte word: compared as a number, read with the table's little-endian codec.
+if (OPCODE.length !== 4) throw new Error(`opcodes are compared as 32-bit words, but the field table makes them ${OPCODE.length} bytes`);
+const OPCODE_WORDS = Uint32Array.from(KINDS, (kind) => u32le.read(Uint8Array.from(MESSAGE_TYPES[kind].opcode, (c) => c.charCodeAt(0)), 0, 4));
+const OPCODE_DECODERS = KINDS.map((kind) => DECODERS[kind]);
+const KNOWN_OPCODES = KINDS.map((kind) => `'${MESSAGE_TYPES[kind].opcode}'`).join(' or ');
+const PADDING_END = PADDING.offset + PADDING.length;
 const PADDING_CHAR = String.fromCharCode(PADDING_BYTE);
 const CLEAN_HEX = `0x${byteHex(CLEAN_BYTE)}`;
 const VERSION_1 = `'${String.fromCharCode(VERSION_1_BYTE)}' (0x${byteHex(VERSION_1_BYTE)})`;
@@ -114,11 +117,8 @@ export function decodeSlot(bytes: Uint8Array, base: number, index: number, host?
   if (first === CLEAN_BYTE && isClean(bytes, base)) return new Slot(bytes, base, index, 'clean', NO_FINDINGS);
 
   // The SPM dispatches on the opcode alone; a bad version byte is only a finding.
-  const at = base + OPCODE.offset;
-  next: for (const { code, decode } of OPCODES) {
-    for (let i = 0; i < code.length; i++) if (bytes[at + i] !== code[i]) continue next;
-    return decode(bytes, base, index, host);
-  }
+  const word = u32le.read(bytes, base + OPCODE.offset, OPCODE.length);
+  for (let k = 0; k < OPCODE_WORDS.length; k++) if (OPCODE_WORDS[k] === word) return OPCODE_DECODERS[k](bytes, base, index, host);
 
   if (first === CLEAN_BYTE) {
     return new Slot(bytes, base, index, 'unknown', [finding('slot.clean.partial', { offset: base, length: SLOT_SIZE_BYTES },
@@ -138,7 +138,7 @@ export function decodeSlot(bytes: Uint8Array, base: number, index: number, host?
 function decodeExtend(bytes: Uint8Array, base: number, index: number, host: number | undefined): DecodedSlot {
   const sizeMiB = SIZE.codec.read(bytes, base + SIZE.offset, SIZE.length);
   let paddingOk = true;
-  for (let i = base + PADDING.offset; i < base + PADDING.offset + PADDING.length; i++) if (bytes[i] !== PADDING_BYTE) paddingOk = false;
+  for (let i = base + PADDING.offset, end = base + PADDING_END; i < end; i++) if (bytes[i] !== PADDING_BYTE) paddingOk = false;
   const version = bytes[base + VERSION.offset];
   if (version === VERSION_1_BYTE && sizeMiB !== null && paddingOk) {
     return new Slot(bytes, base, index, 'extend', NO_FINDINGS, sizeMiB);
