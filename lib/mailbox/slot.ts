@@ -1,14 +1,14 @@
 /** Decoding one 64-byte message slot. Never throws on bytes. */
 import { CLEAN_BYTE, EMPTY_BYTE, PADDING_BYTE, SLOT_SIZE_BYTES, VERSION_1_BYTE } from './constants';
 import { EXTEND_FIELDS, MESSAGE_TYPES, u32le, type MessageKind } from './fields';
-import { finding } from './findings';
+import { finding, FINDING_KINDS } from './findings';
 import { CARRIES_TARGET, targetOf } from './slot-kind';
 import type { DecodedSlot, Finding, SlotKind } from './types';
 import { byteHex, toHex } from './uuid';
 
 const { version: VERSION, opcode: OPCODE, domain: DOMAIN, volume: VOLUME, size: SIZE, padding: PADDING } = EXTEND_FIELDS;
 type MessageDecoder = (bytes: Uint8Array, base: number, index: number, host: number | undefined) => DecodedSlot;
-/** Each message type's opcode as bytes, to compare in place, and its decoder (one per type, or tsc complains). */
+/** One decoder per message type of the field table: a type without one fails to compile. */
 const DECODERS: Readonly<Record<MessageKind, MessageDecoder>> = { extend: decodeExtend };
 const KINDS = Object.keys(MESSAGE_TYPES) as MessageKind[];
 // An opcode is one 4-byte word: compared as a number, read with the table's little-endian codec.
@@ -123,7 +123,7 @@ export function decodeSlot(bytes: Uint8Array, base: number, index: number, host?
   if (first === CLEAN_BYTE) {
     return new Slot(bytes, base, index, 'unknown', [finding('slot.clean.partial', { offset: base, length: SLOT_SIZE_BYTES },
       `expected ${SLOT_SIZE_BYTES} bytes of ${CLEAN_HEX}, got ${countNot(bytes, base, CLEAN_BYTE)} other bytes`, { host, slot: index })],
-    undefined, `first byte ${CLEAN_HEX} (CLEAN) but not all ${SLOT_SIZE_BYTES} bytes are ${CLEAN_HEX}`);
+    undefined, FINDING_KINDS['slot.clean.partial'].title);
   }
   if (first === VERSION_1_BYTE) {
     const got = quoteBytes(bytes, base + OPCODE.offset, OPCODE.length);
