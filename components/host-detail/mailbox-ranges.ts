@@ -3,7 +3,7 @@
  * fields meet hex-view colours. The ranges come from `mailboxLayout`, which
  * reads the format's field table.
  */
-import { mailboxLayout, type VolumeKind } from '@/lib/mailbox';
+import { MAILBOX_FIELDS, mailboxLayout, type FieldId, type VolumeKind } from '@/lib/mailbox';
 import type { HexRange } from '@/components/hex-view/types';
 import { byteHex } from '@/components/hex-view/hex-lines';
 
@@ -12,26 +12,41 @@ export interface ToneLegend {
   label: string;
 }
 
-/** Field id → colour family; the legend lists them in this order. */
-const TONES: ReadonlyArray<[tone: number, label: string, fields: readonly string[]]> = [
-  [0, 'version + opcode', ['version', 'opcode', 'event.magic']],
-  [1, 'domain UUID', ['domain', 'event.uuid']],
-  [2, 'volume UUID', ['volume']],
-  [3, 'size (MiB, hex)', ['size']],
-  [4, 'padding', ['padding']],
-  [5, 'CLEAN', ['clean']],
-  [6, 'unknown / leftover', ['unknown', 'leftover']],
-  [8, 'checksum', ['checksum']],
-  [7, 'unused', ['metadata', 'outbox-tail', 'event.unused']],
-];
+/** The colour families of the hex view; the legend lists them in this order. */
+const FAMILIES = {
+  header: { tone: 0, label: 'version + opcode' },
+  domain: { tone: 1, label: 'domain UUID' },
+  volume: { tone: 2, label: 'volume UUID' },
+  size: { tone: 3, label: 'size (MiB, hex)' },
+  padding: { tone: 4, label: 'padding' },
+  clean: { tone: 5, label: 'CLEAN' },
+  unknown: { tone: 6, label: 'unknown / leftover' },
+  checksum: { tone: 8, label: 'checksum' },
+  unused: { tone: 7, label: 'unused' },
+} as const satisfies Record<string, ToneLegend>;
 
-const TONE_BY_FIELD = new Map(TONES.flatMap(([tone, , fields]) => fields.map((f) => [f, tone] as const)));
+/** Every field of the field table has a colour family: a new or renamed field fails to compile until it has one. */
+const FAMILY_OF: Readonly<Record<FieldId, keyof typeof FAMILIES>> = {
+  version: 'header', opcode: 'header', 'event.magic': 'header',
+  domain: 'domain', 'event.uuid': 'domain',
+  volume: 'volume',
+  size: 'size',
+  padding: 'padding',
+  clean: 'clean',
+  unknown: 'unknown', leftover: 'unknown',
+  checksum: 'checksum',
+  metadata: 'unused', 'outbox-tail': 'unused', 'event.unused': 'unused',
+};
 
-export const FIELD_LEGEND: readonly ToneLegend[] = TONES.map(([tone, label]) => ({ tone, label }));
+export const FIELD_LEGEND: readonly ToneLegend[] = Object.values(FAMILIES);
+
+const WORD = MAILBOX_FIELDS.checksum;
 
 /** Little-endian bytes of a 32-bit value, as they sit in the mailbox: "39 19 00 00". */
 export function u32leBytes(value: number): string {
-  return [0, 8, 16, 24].map((shift) => byteHex((value >>> shift) & 0xff)).join(' ');
+  const bytes = new Uint8Array(WORD.length);
+  WORD.codec.write(bytes, 0, WORD.length, value);
+  return Array.from(bytes, byteHex).join(' ');
 }
 
 function checksumNote(stored: number, computed: number): string {
@@ -41,7 +56,7 @@ function checksumNote(stored: number, computed: number): string {
 
 export function mailboxRanges(mailbox: Uint8Array, kind: VolumeKind, host: number, checksum: { stored: number; computed: number } | null): HexRange[] {
   return mailboxLayout(mailbox, kind, host).map((r) => {
-    const range: HexRange = { offset: r.offset, length: r.length, label: r.label, tone: TONE_BY_FIELD.get(r.field) };
+    const range: HexRange = { offset: r.offset, length: r.length, label: r.label, tone: FAMILIES[FAMILY_OF[r.field]].tone };
     if (r.value !== undefined) range.value = r.value;
     if (r.severity) range.severity = r.severity;
     if (r.field === 'checksum' && checksum && (checksum.stored !== 0 || checksum.computed !== 0)) {

@@ -1,4 +1,4 @@
-import type { DecodedSlot } from '@/lib/mailbox';
+import { assertNever, CARRIES_TARGET, type DecodedSlot } from '@/lib/mailbox';
 import { humanMiB } from '@/lib/format/units';
 import { CopyButton } from '@/components/ui/copy-button';
 import { StepMark } from '@/components/vocabulary/step-mark';
@@ -14,13 +14,16 @@ interface SlotTableProps {
 
 function kindText(slot: DecodedSlot | undefined, request?: DecodedSlot): string {
   if (!slot) return '—';
-  if (slot.kind === 'extend') {
-    const differs = request?.kind === 'extend' && request.sizeMiB !== slot.sizeMiB;
-    return differs ? `xtnd → ${slot.sizeMiB === null ? '?' : `${slot.sizeMiB} MiB`}` : 'xtnd';
+  switch (slot.kind) {
+    case 'extend': {
+      const differs = request?.kind === slot.kind && request.sizeMiB !== slot.sizeMiB;
+      return differs ? `xtnd → ${slot.sizeMiB === null ? '?' : `${slot.sizeMiB} MiB`}` : 'xtnd';
+    }
+    case 'clean': return 'CLEAN';
+    case 'empty': return 'empty*';
+    case 'unknown': return `unknown: ${slot.reason}`;
+    default: return assertNever(slot.kind, 'slot kind');
   }
-  if (slot.kind === 'clean') return 'CLEAN';
-  if (slot.kind === 'empty') return 'empty*';
-  return `unknown: ${slot.reason}`;
 }
 
 function Size({ mib }: { mib: number | null | undefined }) {
@@ -54,7 +57,7 @@ export function SlotTable({ host, slots, selectedSlot, onSelect }: SlotTableProp
       </thead>
       <tbody>
         {slots.map((s) => {
-          const message = s.inbox?.kind === 'extend' ? s.inbox : s.outbox?.kind === 'extend' ? s.outbox : undefined;
+          const message = [s.inbox, s.outbox].find((m) => m && CARRIES_TARGET[m.kind]);
           const findings = [...(s.inbox?.findings ?? []), ...(s.outbox?.findings ?? [])];
           const selected = s.index === selectedSlot;
           return (

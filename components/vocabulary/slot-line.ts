@@ -1,5 +1,5 @@
 /** A decoded slot as one line of text: tooltips, copy buttons, tickets. */
-import type { DecodedSlot, LifecycleStep } from '@/lib/mailbox';
+import { assertNever, type DecodedSlot, type LifecycleStep } from '@/lib/mailbox';
 import { humanMiB } from '@/lib/format/units';
 import { STEP_LOOKS } from './steps';
 
@@ -17,10 +17,11 @@ export function messageText(slot: DecodedSlot | undefined, request?: DecodedSlot
     case 'clean': return 'CLEAN';
     case 'unknown': return `unknown: ${slot.reason ?? 'not a known message'}`;
     case 'extend': {
-      const same = request?.kind === 'extend' && request.domain === slot.domain && request.volume === slot.volume;
+      const same = request?.kind === slot.kind && request.domain === slot.domain && request.volume === slot.volume;
       const size = slot.sizeMiB === 0 ? '0 MiB (extend failed)' : sizeText(slot.sizeMiB);
       return same ? `xtnd ${size}, same domain and volume` : `xtnd ${size} domain ${slot.domain} volume ${slot.volume}`;
     }
+    default: return assertNever(slot.kind, 'slot kind');
   }
 }
 

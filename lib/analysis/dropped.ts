@@ -5,7 +5,7 @@
  * slots that differ from the last valid version (all non-empty slots when
  * history has no valid version before).
  */
-import { SLOT_SIZE_BYTES, type DecodedMailbox, type SlotKind } from '@/lib/mailbox';
+import { SLOT_SIZE_BYTES, targetOf, type DecodedMailbox, type SlotKind } from '@/lib/mailbox';
 
 export interface DroppedMessage {
   slot: number;
@@ -31,7 +31,7 @@ export function droppedMessages(bytes: Uint8Array, decoded: DecodedMailbox, befo
     if (slot.kind === 'empty') continue;
     if (before && sameSlot(bytes, before, slot.index)) continue;
     const message: DroppedMessage = { slot: slot.index, kind: slot.kind, seq };
-    if (slot.kind === 'extend') Object.assign(message, { domain: slot.domain, volume: slot.volume, sizeMiB: slot.sizeMiB });
+    Object.assign(message, targetOf(slot));
     out.push(message);
   }
   return out;

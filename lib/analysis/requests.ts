@@ -4,7 +4,7 @@
  * state is held until it is valid again, so a torn write never shows as the
  * slot changing. Pure: fed with the mailboxes that changed at each read.
  */
-import { EXTEND_FIELDS, SLOTS_PER_MAILBOX, type DecodedMailbox, type DecodedSlot } from '@/lib/mailbox';
+import { assertNever, EXTEND_FIELDS, SLOTS_PER_MAILBOX, type DecodedMailbox, type DecodedSlot } from '@/lib/mailbox';
 import type { RequestRecord, RequestStep } from './request-record';
 
 // The HSM accepts a reply whose bytes 0..36 (version, opcode, domain, volume) equal its request's.
@@ -147,8 +147,11 @@ export class RequestTracker {
         if (record) this.free(record, seq, t, reply, mark, false);
         return;
       }
-      default:
+      case 'empty': // leftover bytes behind a first byte 0
+      case 'unknown':
         return; // unknown content: the decoder reports it; the record waits for a known message
+      default:
+        assertNever(request!.kind, 'slot kind');
     }
   }
 

@@ -1,6 +1,6 @@
 /** Builds the snapshot JSON from a read's decoded volumes. Pure: no I/O, runs in the browser too. */
 import { mailboxCrcs } from '@/lib/history/crcs';
-import { pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
+import { pairMailboxes, targetOf, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
 import type { PollRead, VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, ReadRef } from '@/lib/sources/source-view';
 import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from './types';
@@ -86,7 +86,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 /** A slot without its hex and findings: what the grid needs (the findings stay in the snapshot's list). */
 function gridSlot(slot: DecodedSlot): GridSlot {
   const lean: GridSlot = { index: slot.index, kind: slot.kind };
-  if (slot.kind === 'extend') Object.assign(lean, { domain: slot.domain, volume: slot.volume, sizeMiB: slot.sizeMiB });
+  Object.assign(lean, targetOf(slot));
   if (slot.reason !== undefined) lean.reason = slot.reason;
   return lean;
 }

@@ -9,7 +9,10 @@
  * (measured by history-memory.bench.ts), and a busy pool stores hundreds of
  * thousands of versions.
  */
-import { CHECKSUM_OFFSET_BYTES, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+import { MAILBOX_FIELDS, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+
+/** The last word of a mailbox, kept apart from the head (the inbox checksum's place). */
+const TAIL = MAILBOX_FIELDS.checksum;
 
 export interface Compact {
   /** bytes 0..n of the mailbox as latin1, n the last non-zero byte before the checksum ('' when all zero) */
@@ -19,10 +22,9 @@ export interface Compact {
 }
 
 export function compact(mailbox: Uint8Array): Compact {
-  let end = CHECKSUM_OFFSET_BYTES;
+  let end = TAIL.offset;
   while (end > 0 && mailbox[end - 1] === 0) end--;
-  const at = CHECKSUM_OFFSET_BYTES;
-  const tail = (mailbox[at] | (mailbox[at + 1] << 8) | (mailbox[at + 2] << 16) | (mailbox[at + 3] << 24)) >>> 0;
+  const tail = TAIL.codec.read(mailbox, TAIL.offset, TAIL.length);
   const head = end === 0 ? '' : Buffer.from(mailbox.buffer, mailbox.byteOffset, end).toString('latin1');
   return { head, tail };
 }
@@ -31,11 +33,7 @@ export function compact(mailbox: Uint8Array): Compact {
 export function expand(version: Compact, out = new Uint8Array(MAILBOX_SIZE_BYTES), offset = 0): Uint8Array {
   const { head, tail } = version;
   for (let i = 0; i < head.length; i++) out[offset + i] = head.charCodeAt(i);
-  out.fill(0, offset + head.length, offset + CHECKSUM_OFFSET_BYTES);
-  const at = offset + CHECKSUM_OFFSET_BYTES;
-  out[at] = tail & 0xff;
-  out[at + 1] = (tail >>> 8) & 0xff;
-  out[at + 2] = (tail >>> 16) & 0xff;
-  out[at + 3] = (tail >>> 24) & 0xff;
+  out.fill(0, offset + head.length, offset + TAIL.offset);
+  TAIL.codec.write(out, offset + TAIL.offset, TAIL.length, tail);
   return out;
 }

@@ -1,4 +1,4 @@
-import { CHECKSUM_OFFSET_BYTES, MAILBOX_SIZE_BYTES, SLOT_SIZE_BYTES } from './constants';
+import { CHECKSUM_OFFSET_BYTES, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, SLOT_SIZE_BYTES, SLOTS_PER_MAILBOX } from './constants';
 import { MAILBOX_FIELDS } from './fields';
 
 /**
@@ -23,24 +23,27 @@ export function storedChecksum(bytes: Uint8Array, offset = 0): number {
  * Reads 4 bytes at a time when `bytes` is 4-byte aligned (two 16-bit lanes per
  * word, each holding at most 16 × 255 per slot, so lanes never overflow).
  */
+const LAST_SLOT = MESSAGE_SLOTS_PER_MAILBOX; // slot 63, whose last word is the checksum
+const WORDS_PER_SLOT = SLOT_SIZE_BYTES / 4;
+
 export function slotSums(bytes: Uint8Array, offset: number, out: Uint32Array): void {
   const aligned = (bytes.byteOffset + offset) % 4 === 0;
   if (!aligned) {
-    for (let s = 0; s < 64; s++) {
+    for (let s = 0; s < SLOTS_PER_MAILBOX; s++) {
       let sum = 0;
       const start = offset + s * SLOT_SIZE_BYTES;
-      const end = s === 63 ? offset + CHECKSUM_OFFSET_BYTES : start + SLOT_SIZE_BYTES;
+      const end = s === LAST_SLOT ? offset + CHECKSUM_OFFSET_BYTES : start + SLOT_SIZE_BYTES;
       for (let i = start; i < end; i++) sum += bytes[i];
       out[s] = sum;
     }
     return;
   }
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + offset, MAILBOX_SIZE_BYTES / 4);
-  for (let s = 0; s < 64; s++) {
+  for (let s = 0; s < SLOTS_PER_MAILBOX; s++) {
     let even = 0;
     let odd = 0;
-    const start = s * 16;
-    const end = s === 63 ? start + 15 : start + 16; // slot 63: skip the checksum word
+    const start = s * WORDS_PER_SLOT;
+    const end = s === LAST_SLOT ? start + WORDS_PER_SLOT - 1 : start + WORDS_PER_SLOT; // skip the checksum word
     for (let w = start; w < end; w++) {
       const word = words[w];
       even += word & 0x00ff00ff;

@@ -24,6 +24,10 @@ export const EMPTY_BYTE = 0x00;
 export const CLEAN_BYTE = 0x01;
 export const VERSION_1_BYTE = 0x31; // ASCII '1'
 export const EXTEND_OPCODE = 'xtnd';
+/** A version-1 message: version byte, 4-byte opcode; the extend size is 16 lower-case hex digits. */
+export const VERSION_SIZE_BYTES = 1;
+export const OPCODE_SIZE_BYTES = 4;
+export const SIZE_DIGITS = 16;
 export const PADDING_BYTE = 0x30; // ASCII '0'
 
 /** Mailbox 0 of the inbox: `\0evt` followed by a big-endian UUID. */

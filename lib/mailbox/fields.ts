@@ -5,11 +5,16 @@
 import {
   CHECKSUM_OFFSET_BYTES,
   CHECKSUM_SIZE_BYTES,
+  EVENT_MAGIC,
+  EXTEND_OPCODE,
   MAILBOX_SIZE_BYTES,
   MESSAGE_SLOTS_PER_MAILBOX,
+  OPCODE_SIZE_BYTES,
+  SIZE_DIGITS,
   SLOT_SIZE_BYTES,
+  VERSION_SIZE_BYTES,
 } from './constants';
-import { readUuid, writeUuid } from './uuid';
+import { readUuid, UUID_SIZE_BYTES, writeUuid } from './uuid';
 
 export type Encoding =
   | 'ascii' // printable ASCII text
@@ -25,8 +30,8 @@ export interface Codec<T> {
   write(bytes: Uint8Array, offset: number, length: number, value: T): void;
 }
 
-export interface Field<T = unknown> {
-  id: string;
+export interface Field<Id extends string = string, T = unknown> {
+  id: Id;
   label: string;
   /** offset within its container (slot, mailbox or event block) */
   offset: number;
@@ -74,7 +79,8 @@ const hexAscii: Codec<number | null> = {
   },
 };
 
-const u32le: Codec<number> = {
+/** Also the codec of any other little-endian word kept beside a mailbox (history, hex view). */
+export const u32le: Codec<number> = {
   read: (bytes, offset) =>
     (bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24)) >>> 0,
   write: (bytes, offset, _length, value) => {
@@ -90,36 +96,90 @@ const opaque: Codec<Uint8Array> = {
   write: (bytes, offset, _length, value) => bytes.set(value, offset),
 };
 
-function field<T>(id: string, label: string, offset: number, length: number, encoding: Encoding, codec: Codec<T>): Field<T> {
-  return { id, label, offset, length, encoding, codec };
+/** A field before it is placed: `length` 'rest' takes what is left of its container. */
+interface FieldSpec<Id extends string, T> {
+  id: Id;
+  label: string;
+  length: number | 'rest';
+  encoding: Encoding;
+  codec: Codec<T>;
+}
+
+function field<const Id extends string, T>(id: Id, label: string, length: number | 'rest', encoding: Encoding, codec: Codec<T>): FieldSpec<Id, T> {
+  return { id, label, length, encoding, codec };
+}
+
+type Placed<S> = S extends FieldSpec<infer Id, infer T> ? Field<Id, T> : never;
+/** A container's fields by id: the key is the id, so the two cannot drift apart. */
+export type FieldTable<S extends readonly FieldSpec<string, unknown>[]> = { readonly [E in S[number] as E['id']]: Placed<E> };
+
+/**
+ * Lays the fields end to end from offset 0, so each offset is the sum of the
+ * lengths before it and the fields tile the container (`size` bytes) exactly.
+ */
+function tile<const S extends readonly FieldSpec<string, any>[]>(container: string, size: number, ...specs: S): FieldTable<S> {
+  const table: Record<string, Field> = {};
+  let offset = 0;
+  for (const { length, ...rest } of specs) {
+    const placed = length === 'rest' ? size - offset : length;
+    table[rest.id] = { ...rest, offset, length: placed };
+    offset += placed;
+  }
+  if (offset !== size) throw new Error(`the ${container} fields cover ${offset} bytes, expected ${size}: fix the field table in lib/mailbox/fields.ts`);
+  return table as FieldTable<S>;
 }
 
 /** A version-1 extend message (`xtnd`), request or reply. */
-export const EXTEND_FIELDS = {
-  version: field('version', 'version', 0, 1, 'ascii', ascii),
-  opcode: field('opcode', 'opcode', 1, 4, 'ascii', ascii), // 1 + 4 = 5
-  domain: field('domain', 'storage domain UUID', 5, 16, 'uuid-le', uuidLe), // 5 + 16 = 21
-  volume: field('volume', 'volume UUID', 21, 16, 'uuid-le', uuidLe), // 21 + 16 = 37
-  size: field('size', 'new size (MiB, hex)', 37, 16, 'hex-ascii', hexAscii), // 37 + 16 = 53
-  padding: field('padding', 'padding', 53, 11, 'ascii-zeros', ascii), // 53 + 11 = 64
-} as const;
+export const EXTEND_FIELDS = tile('extend message', SLOT_SIZE_BYTES,
+  field('version', 'version', VERSION_SIZE_BYTES, 'ascii', ascii),
+  field('opcode', 'opcode', OPCODE_SIZE_BYTES, 'ascii', ascii),
+  field('domain', 'storage domain UUID', UUID_SIZE_BYTES, 'uuid-le', uuidLe),
+  field('volume', 'volume UUID', UUID_SIZE_BYTES, 'uuid-le', uuidLe),
+  field('size', 'new size (MiB, hex)', SIZE_DIGITS, 'hex-ascii', hexAscii),
+  field('padding', 'padding', 'rest', 'ascii-zeros', ascii),
+);
 
-export const EXTEND_FIELD_LIST: readonly Field[] = Object.values(EXTEND_FIELDS);
+export const EXTEND_FIELD_LIST = Object.values(EXTEND_FIELDS);
 
 /** A mailbox: 63 message slots, then slot 63 whose last 4 bytes hold the inbox checksum. */
-export const MAILBOX_FIELDS = {
-  messages: field('messages', 'message slots 0..62', 0, MESSAGE_SLOTS_PER_MAILBOX * SLOT_SIZE_BYTES, 'bytes', opaque),
-  metadata: field('metadata', 'metadata (unused)', 4032, CHECKSUM_OFFSET_BYTES - 4032, 'bytes', opaque), // 63 × 64 = 4032
-  checksum: field('checksum', 'checksum', CHECKSUM_OFFSET_BYTES, CHECKSUM_SIZE_BYTES, 'u32le', u32le), // 4092 + 4 = 4096
-} as const;
+export const MAILBOX_FIELDS = tile('mailbox', MAILBOX_SIZE_BYTES,
+  field('messages', `message slots 0..${MESSAGE_SLOTS_PER_MAILBOX - 1}`, MESSAGE_SLOTS_PER_MAILBOX * SLOT_SIZE_BYTES, 'bytes', opaque),
+  field('metadata', 'metadata (unused)', CHECKSUM_OFFSET_BYTES - MESSAGE_SLOTS_PER_MAILBOX * SLOT_SIZE_BYTES, 'bytes', opaque),
+  field('checksum', 'checksum', CHECKSUM_SIZE_BYTES, 'u32le', u32le),
+);
 
-export const MAILBOX_FIELD_LIST: readonly Field[] = Object.values(MAILBOX_FIELDS);
+export const MAILBOX_FIELD_LIST = Object.values(MAILBOX_FIELDS);
 
 /** Mailbox 0 of the inbox, written by an HSM after sending mail to wake the SPM. */
-export const EVENT_FIELDS = {
-  magic: field('magic', 'event magic (\\0evt)', 0, 4, 'bytes', opaque),
-  uuid: field('uuid', 'event UUID', 4, 16, 'uuid-be', uuidBe), // 4 + 16 = 20
-  unused: field('unused', 'unused', 20, MAILBOX_SIZE_BYTES - 20, 'bytes', opaque),
-} as const;
+export const EVENT_FIELDS = tile('event block', MAILBOX_SIZE_BYTES,
+  field('magic', 'event magic (\\0evt)', EVENT_MAGIC.length, 'bytes', opaque),
+  field('uuid', 'event UUID', UUID_SIZE_BYTES, 'uuid-be', uuidBe),
+  field('unused', 'unused', 'rest', 'bytes', opaque),
+);
 
-export const EVENT_FIELD_LIST: readonly Field[] = Object.values(EVENT_FIELDS);
+export const EVENT_FIELD_LIST = Object.values(EVENT_FIELDS);
+
+/**
+ * Every message type the decoder knows, by its opcode. A slot's kind is one of
+ * these or 'empty', 'clean', 'unknown' (SlotKind): add a type here, with its
+ * field table, and the compiler lists every place that must handle it.
+ */
+export const MESSAGE_TYPES = {
+  extend: { opcode: EXTEND_OPCODE, fields: EXTEND_FIELD_LIST },
+} as const satisfies Record<string, { opcode: string; fields: readonly Field[] }>;
+
+export type MessageKind = keyof typeof MESSAGE_TYPES;
+
+type IdsOf<L extends readonly Field[]> = L[number]['id'];
+/** Whole-slot ranges of the hex view that are no message's fields. */
+export type SlotRangeId = 'clean' | 'unknown' | 'leftover';
+/**
+ * Every range id the hex view can mark: message fields, mailbox fields, the
+ * event block's (prefixed `event.`), whole slots, and the outbox's unused tail.
+ */
+export type FieldId =
+  | IdsOf<(typeof MESSAGE_TYPES)[MessageKind]['fields']>
+  | Exclude<IdsOf<typeof MAILBOX_FIELD_LIST>, 'messages'> // the slots are marked one by one
+  | `event.${IdsOf<typeof EVENT_FIELD_LIST>}`
+  | SlotRangeId
+  | 'outbox-tail';

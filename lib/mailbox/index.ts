@@ -6,6 +6,7 @@ export * from './findings';
 export * from './uuid';
 export { checksum, storedChecksum } from './checksum';
 export { decodeSlot, quoteBytes } from './slot';
+export { assertNever, CARRIES_TARGET, targetOf, type SlotTarget } from './slot-kind';
 export { decodeMailbox, inboxState } from './mailbox';
 export { decodeEvent } from './event';
 export { decodeVolume, type DecodeOptions } from './volume';

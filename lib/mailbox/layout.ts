@@ -4,8 +4,9 @@
  */
 import { MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, SLOT_SIZE_BYTES } from './constants';
 import { checksum } from './checksum';
-import { EVENT_FIELD_LIST, EXTEND_FIELD_LIST, MAILBOX_FIELDS } from './fields';
+import { EVENT_FIELD_LIST, MAILBOX_FIELDS, MESSAGE_TYPES, type FieldId } from './fields';
 import { decodeSlot } from './slot';
+import { assertNever } from './slot-kind';
 import type { Severity, VolumeKind } from './types';
 
 export interface FieldRange {
@@ -13,7 +14,7 @@ export interface FieldRange {
   offset: number;
   length: number;
   /** field id from the field table, e.g. 'domain', 'checksum', or 'clean', 'unknown', 'leftover' */
-  field: string;
+  field: FieldId;
   label: string;
   value?: string;
   slot?: number;
@@ -38,7 +39,7 @@ function slotRanges(mailbox: Uint8Array, slot: number): FieldRange[] {
     case 'unknown':
       return [{ offset: base, length: SLOT_SIZE_BYTES, field: 'unknown', label: `slot ${slot} · unknown: ${decoded.reason}`, slot, severity }];
     case 'extend':
-      return EXTEND_FIELD_LIST.map((f) => {
+      return MESSAGE_TYPES[decoded.kind].fields.map((f): FieldRange => {
         const bad = decoded.findings.find((x) => x.span.offset === base + f.offset);
         return {
           offset: base + f.offset,
@@ -50,6 +51,8 @@ function slotRanges(mailbox: Uint8Array, slot: number): FieldRange[] {
           ...(bad ? { severity: bad.severity } : {}),
         };
       });
+    default:
+      return assertNever(decoded.kind, 'slot kind');
   }
 }
 
@@ -58,7 +61,7 @@ export function mailboxLayout(mailbox: Uint8Array, kind: VolumeKind, host: numbe
   if (mailbox.length !== MAILBOX_SIZE_BYTES) return [];
   if (host === 0 && kind === 'inbox') {
     return EVENT_FIELD_LIST.map((f) => ({
-      offset: f.offset, length: f.length, field: `event.${f.id}`, label: f.label,
+      offset: f.offset, length: f.length, field: `event.${f.id}` as const, label: f.label,
       value: describe(f.codec.read(mailbox, f.offset, f.length)),
     }));
   }

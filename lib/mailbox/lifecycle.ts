@@ -4,6 +4,7 @@
  */
 import { EXTEND_FIELDS } from './fields';
 import { samePrefix } from './slot';
+import { assertNever } from './slot-kind';
 import type { DecodedMailbox, DecodedSlot, LifecycleStep, SlotKind, SlotLifecycle } from './types';
 
 // The HSM accepts a reply whose bytes 0..36 (version, opcode, domain, volume) equal its request's.
@@ -15,7 +16,7 @@ export function lifecycleStep(inbox: DecodedSlot | undefined, outbox: DecodedSlo
   if (request === 'unknown' || reply === 'unknown') return 'unknown';
   switch (request) {
     case 'extend':
-      if (reply !== 'extend') return 'requested'; // outbox empty, or a CLEAN left from an earlier request
+      if (reply !== request) return 'requested'; // outbox empty, or a CLEAN left from an earlier request
       if (!samePrefix(inbox!, outbox!, MATCHED_BYTES)) return 'mismatched_reply';
       // Size 0 in a reply says the extend failed, unless size 0 was asked for: then it is only the echo.
       return outbox!.sizeMiB === 0 && inbox!.sizeMiB !== 0 ? 'failed' : 'replied';
@@ -23,6 +24,8 @@ export function lifecycleStep(inbox: DecodedSlot | undefined, outbox: DecodedSlo
       return reply === 'clean' ? 'spm_acked' : 'host_acked';
     case 'empty':
       return reply === 'empty' ? null : 'free';
+    default:
+      return assertNever(request, 'slot kind');
   }
 }
 

@@ -1,5 +1,5 @@
 /** Decoding one 4096-byte host mailbox of the inbox or the outbox. */
-import { CHECKSUM_OFFSET_BYTES, CHECKSUM_SIZE_BYTES, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, readWindowText, SLOT_SIZE_BYTES } from './constants';
+import { MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, readWindowText, SLOT_SIZE_BYTES, SLOTS_PER_MAILBOX } from './constants';
 import { storedChecksum, slotSums } from './checksum';
 import { MAILBOX_FIELDS } from './fields';
 import { finding } from './findings';
@@ -12,14 +12,18 @@ export interface MailboxContext {
   maxHostId: number;
 }
 
-const METADATA = MAILBOX_FIELDS.metadata;
+const { metadata: METADATA, checksum: CHECKSUM } = MAILBOX_FIELDS;
+/** Slot 63, after the message slots: its sum covers the metadata, not the checksum. */
+const METADATA_SLOT = MESSAGE_SLOTS_PER_MAILBOX;
+const CHECKSUM_BYTES = `${CHECKSUM.offset}..${CHECKSUM.offset + CHECKSUM.length - 1}`;
+const SUMMED_BYTES = `0..${CHECKSUM.offset - 1}`;
 
 /**
  * Decodes the mailbox starting at `offset` in `bytes`. `sums` is scratch space
  * (64 entries) so a volume decode allocates it once.
  */
 export function decodeMailbox(
-  bytes: Uint8Array, offset: number, ctx: MailboxContext, sums: Uint32Array = new Uint32Array(64),
+  bytes: Uint8Array, offset: number, ctx: MailboxContext, sums: Uint32Array = new Uint32Array(SLOTS_PER_MAILBOX),
 ): DecodedMailbox {
   const { kind, host, maxHostId } = ctx;
   slotSums(bytes, offset, sums);
@@ -36,10 +40,10 @@ export function decodeMailbox(
     slots.push(slot);
     if (slot.findings.length > 0) findings.push(...slot.findings);
   }
-  computed = (computed + sums[63]) >>> 0;
-  if (sums[63] !== 0) {
+  computed = (computed + sums[METADATA_SLOT]) >>> 0;
+  if (sums[METADATA_SLOT] !== 0) {
     findings.push(finding('mailbox.metadata.not-zero', { offset: offset + METADATA.offset, length: METADATA.length },
-      `expected bytes ${METADATA.offset}..${CHECKSUM_OFFSET_BYTES - 1} to be 0, got bytes summing to ${sums[63]}`, { host }));
+      `expected bytes ${METADATA.offset}..${METADATA.offset + METADATA.length - 1} to be 0, got bytes summing to ${sums[METADATA_SLOT]}`, { host }));
   }
 
   const outsideWindow = host >= maxHostId;
@@ -51,8 +55,8 @@ export function decodeMailbox(
   if (kind === 'outbox') {
     const tail = storedChecksum(bytes, offset);
     if (tail !== 0) {
-      findings.push(finding('mailbox.metadata.not-zero', { offset: offset + CHECKSUM_OFFSET_BYTES, length: CHECKSUM_SIZE_BYTES },
-        `expected bytes 4092..4095 of an outbox mailbox (no checksum) to be 0, got ${tail}`, { host }));
+      findings.push(finding('mailbox.metadata.not-zero', { offset: offset + CHECKSUM.offset, length: CHECKSUM.length },
+        `expected bytes ${CHECKSUM_BYTES} of an outbox mailbox (no checksum) to be 0, got ${tail}`, { host }));
     }
     const state = computed === 0 && tail === 0 ? 'empty' : 'in_use';
     return { host, offset, state, checksum: null, spmReads: false, outsideWindow, slots, findings };
@@ -60,10 +64,10 @@ export function decodeMailbox(
 
   const stored = storedChecksum(bytes, offset);
   const state = inboxState(stored, computed);
-  const span = { offset: offset + CHECKSUM_OFFSET_BYTES, length: CHECKSUM_SIZE_BYTES };
+  const span = { offset: offset + CHECKSUM.offset, length: CHECKSUM.length };
   if (state === 'checksum_missing' || state === 'checksum_mismatch') {
     const id = !spmReads ? 'mailbox.checksum.stale-data' : state === 'checksum_missing' ? 'mailbox.checksum.missing' : 'mailbox.checksum.mismatch';
-    findings.push(finding(id, span, `expected checksum ${computed} (sum of bytes 0..4091), got ${stored}`, { host }));
+    findings.push(finding(id, span, `expected checksum ${computed} (sum of bytes ${SUMMED_BYTES}), got ${stored}`, { host }));
   }
   return { host, offset, state, checksum: { stored, computed }, spmReads, outsideWindow, slots, findings };
 }

@@ -1,12 +1,25 @@
 /** Decoding one 64-byte message slot. Never throws on bytes. */
 import { CLEAN_BYTE, EMPTY_BYTE, PADDING_BYTE, SLOT_SIZE_BYTES, VERSION_1_BYTE } from './constants';
-import { EXTEND_FIELDS } from './fields';
-import { finding } from './findings';
+import { EXTEND_FIELDS, MESSAGE_TYPES, u32le, type MessageKind } from './fields';
+import { finding, FINDING_KINDS } from './findings';
+import { CARRIES_TARGET, targetOf } from './slot-kind';
 import type { DecodedSlot, Finding, SlotKind } from './types';
 import { byteHex, toHex } from './uuid';
 
-const { opcode: OPCODE, domain: DOMAIN, volume: VOLUME, size: SIZE, padding: PADDING } = EXTEND_FIELDS;
-const [X, T, N, D] = [0x78, 0x74, 0x6e, 0x64]; // 'xtnd'
+const { version: VERSION, opcode: OPCODE, domain: DOMAIN, volume: VOLUME, size: SIZE, padding: PADDING } = EXTEND_FIELDS;
+type MessageDecoder = (bytes: Uint8Array, base: number, index: number, host: number | undefined) => DecodedSlot;
+/** One decoder per message type of the field table: a type without one fails to compile. */
+const DECODERS: Readonly<Record<MessageKind, MessageDecoder>> = { extend: decodeExtend };
+const KINDS = Object.keys(MESSAGE_TYPES) as MessageKind[];
+// An opcode is one 4-byte word: compared as a number, read with the table's little-endian codec.
+if (OPCODE.length !== 4) throw new Error(`opcodes are compared as 32-bit words, but the field table makes them ${OPCODE.length} bytes`);
+const OPCODE_WORDS = Uint32Array.from(KINDS, (kind) => u32le.read(Uint8Array.from(MESSAGE_TYPES[kind].opcode, (c) => c.charCodeAt(0)), 0, 4));
+const OPCODE_DECODERS = KINDS.map((kind) => DECODERS[kind]);
+const KNOWN_OPCODES = KINDS.map((kind) => `'${MESSAGE_TYPES[kind].opcode}'`).join(' or ');
+const PADDING_END = PADDING.offset + PADDING.length;
+const PADDING_CHAR = String.fromCharCode(PADDING_BYTE);
+const CLEAN_HEX = `0x${byteHex(CLEAN_BYTE)}`;
+const VERSION_1 = `'${String.fromCharCode(VERSION_1_BYTE)}' (0x${byteHex(VERSION_1_BYTE)})`;
 // Most slots have nothing to report: they share one empty, frozen list.
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
@@ -42,12 +55,12 @@ class Slot implements DecodedSlot {
   ) {}
 
   get domain(): string | undefined {
-    if (this.kind !== 'extend') return undefined;
+    if (!CARRIES_TARGET[this.kind]) return undefined;
     return (this.cachedDomain ??= DOMAIN.codec.read(this.bytes, this.base + DOMAIN.offset, DOMAIN.length));
   }
 
   get volume(): string | undefined {
-    if (this.kind !== 'extend') return undefined;
+    if (!CARRIES_TARGET[this.kind]) return undefined;
     return (this.cachedVolume ??= VOLUME.codec.read(this.bytes, this.base + VOLUME.offset, VOLUME.length));
   }
 
@@ -63,7 +76,7 @@ class Slot implements DecodedSlot {
 
   toJSON(): DecodedSlot {
     const json: DecodedSlot = { index: this.index, kind: this.kind, hex: '', findings: [] };
-    if (this.kind === 'extend') Object.assign(json, { domain: this.domain, volume: this.volume, sizeMiB: this.sizeMiB });
+    Object.assign(json, targetOf(this));
     if (this.reason !== undefined) json.reason = this.reason;
     return Object.assign(json, { hex: this.hex, findings: this.findings });
   }
@@ -97,52 +110,52 @@ export function decodeSlot(bytes: Uint8Array, base: number, index: number, host?
     let leftover = 0;
     for (let i = base + 1; i < base + SLOT_SIZE_BYTES; i++) if (bytes[i] !== 0) leftover++;
     const findings = leftover === 0 ? NO_FINDINGS : [finding('slot.empty.leftover-bytes', { offset: base + 1, length: SLOT_SIZE_BYTES - 1 },
-      `expected bytes 1..63 of an empty slot to be 0, got ${leftover} non-zero bytes (ignored by vdsm)`, { host, slot: index })];
+      `expected bytes 1..${SLOT_SIZE_BYTES - 1} of an empty slot to be 0, got ${leftover} non-zero bytes (ignored by vdsm)`, { host, slot: index })];
     return new Slot(bytes, base, index, 'empty', findings);
   }
 
   if (first === CLEAN_BYTE && isClean(bytes, base)) return new Slot(bytes, base, index, 'clean', NO_FINDINGS);
 
   // The SPM dispatches on the opcode alone; a bad version byte is only a finding.
-  if (bytes[base + 1] === X && bytes[base + 2] === T && bytes[base + 3] === N && bytes[base + 4] === D) {
-    return decodeExtend(bytes, base, index, host);
-  }
+  const word = u32le.read(bytes, base + OPCODE.offset, OPCODE.length);
+  for (let k = 0; k < OPCODE_WORDS.length; k++) if (OPCODE_WORDS[k] === word) return OPCODE_DECODERS[k](bytes, base, index, host);
 
   if (first === CLEAN_BYTE) {
     return new Slot(bytes, base, index, 'unknown', [finding('slot.clean.partial', { offset: base, length: SLOT_SIZE_BYTES },
-      `expected 64 bytes of 0x01, got ${countNot(bytes, base, CLEAN_BYTE)} other bytes`, { host, slot: index })],
-    undefined, 'first byte 0x01 (CLEAN) but not all 64 bytes are 0x01');
+      `expected ${SLOT_SIZE_BYTES} bytes of ${CLEAN_HEX}, got ${countNot(bytes, base, CLEAN_BYTE)} other bytes`, { host, slot: index })],
+    undefined, FINDING_KINDS['slot.clean.partial'].title);
   }
   if (first === VERSION_1_BYTE) {
     const got = quoteBytes(bytes, base + OPCODE.offset, OPCODE.length);
     return new Slot(bytes, base, index, 'unknown', [finding('slot.unknown-opcode', { offset: base + OPCODE.offset, length: OPCODE.length },
-      `expected opcode 'xtnd', got ${got}`, { host, slot: index })], undefined, `unknown opcode ${got}`);
+      `expected opcode ${KNOWN_OPCODES}, got ${got}`, { host, slot: index })], undefined, `unknown opcode ${got}`);
   }
   return new Slot(bytes, base, index, 'unknown', [finding('slot.unknown-first-byte', { offset: base, length: 1 },
-    `expected first byte 0x00 (empty), 0x01 (CLEAN) or 0x31 ('1', version 1), got 0x${byteHex(first)}`, { host, slot: index })],
+    `expected first byte 0x${byteHex(EMPTY_BYTE)} (empty), ${CLEAN_HEX} (CLEAN) or 0x${byteHex(VERSION_1_BYTE)} ('${String.fromCharCode(VERSION_1_BYTE)}', version 1), got 0x${byteHex(first)}`, { host, slot: index })],
   undefined, `unknown first byte 0x${byteHex(first)}`);
 }
 
 function decodeExtend(bytes: Uint8Array, base: number, index: number, host: number | undefined): DecodedSlot {
   const sizeMiB = SIZE.codec.read(bytes, base + SIZE.offset, SIZE.length);
   let paddingOk = true;
-  for (let i = base + PADDING.offset; i < base + SLOT_SIZE_BYTES; i++) if (bytes[i] !== PADDING_BYTE) paddingOk = false;
-  if (bytes[base] === VERSION_1_BYTE && sizeMiB !== null && paddingOk) {
+  for (let i = base + PADDING.offset, end = base + PADDING_END; i < end; i++) if (bytes[i] !== PADDING_BYTE) paddingOk = false;
+  const version = bytes[base + VERSION.offset];
+  if (version === VERSION_1_BYTE && sizeMiB !== null && paddingOk) {
     return new Slot(bytes, base, index, 'extend', NO_FINDINGS, sizeMiB);
   }
   const where = { host, slot: index };
   const findings: Finding[] = [];
-  if (bytes[base] !== VERSION_1_BYTE) {
-    findings.push(finding('slot.extend.bad-version', { offset: base, length: 1 },
-      `expected version '1' (0x31), got 0x${byteHex(bytes[base])}`, where));
+  if (version !== VERSION_1_BYTE) {
+    findings.push(finding('slot.extend.bad-version', { offset: base + VERSION.offset, length: VERSION.length },
+      `expected version ${VERSION_1}, got 0x${byteHex(version)}`, where));
   }
   if (sizeMiB === null) {
     findings.push(finding('slot.extend.bad-size', { offset: base + SIZE.offset, length: SIZE.length },
-      `expected 16 lower-case hex digits, got ${quoteBytes(bytes, base + SIZE.offset, SIZE.length)}`, where));
+      `expected ${SIZE.length} lower-case hex digits, got ${quoteBytes(bytes, base + SIZE.offset, SIZE.length)}`, where));
   }
   if (!paddingOk) {
     findings.push(finding('slot.extend.bad-padding', { offset: base + PADDING.offset, length: PADDING.length },
-      `expected 11 bytes of ASCII '0', got ${quoteBytes(bytes, base + PADDING.offset, PADDING.length)}`, where));
+      `expected ${PADDING.length} bytes of ASCII '${PADDING_CHAR}', got ${quoteBytes(bytes, base + PADDING.offset, PADDING.length)}`, where));
   }
   return new Slot(bytes, base, index, 'extend', findings, sizeMiB);
 }

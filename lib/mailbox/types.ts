@@ -1,4 +1,5 @@
 /** Plain, JSON-serializable results of decoding. Shared by server, API and browser. */
+import type { MessageKind } from './fields';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -40,7 +41,8 @@ export type FindingId =
   | 'volume.trailing-partial-mailbox'
   | 'volume.empty';
 
-export type SlotKind = 'empty' | 'extend' | 'clean' | 'unknown';
+/** A message type from the field table (MESSAGE_TYPES), or a slot that holds none. */
+export type SlotKind = 'empty' | 'clean' | 'unknown' | MessageKind;
 
 export interface DecodedSlot {
   /** 0..62 */

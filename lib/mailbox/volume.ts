@@ -1,5 +1,5 @@
 /** Decoding a whole inbox or outbox volume: any whole number of mailboxes. */
-import { DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES } from './constants';
+import { DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES, SLOTS_PER_MAILBOX } from './constants';
 import { decodeEvent } from './event';
 import { finding } from './findings';
 import { decodeMailbox } from './mailbox';
@@ -61,7 +61,7 @@ export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: Decod
   const { mailboxCount, warnings, event, findings } = decodeVolumeHead(bytes, kind);
   if (mailboxCount === 0) return { kind, size: bytes.length, mailboxCount, warnings, event: null, hosts: [], findings };
 
-  const sums = new Uint32Array(64);
+  const sums = new Uint32Array(SLOTS_PER_MAILBOX);
   const hosts: DecodedMailbox[] = new Array(mailboxCount - 1);
   for (let host = 1; host < mailboxCount; host++) {
     const mailbox = decodeMailbox(bytes, host * MAILBOX_SIZE_BYTES, { kind, host, maxHostId }, sums);

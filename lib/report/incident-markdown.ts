@@ -4,7 +4,7 @@
  * plain data (the API's JSON shapes plus the mailbox bytes to dump).
  */
 import type { EpisodeJson, EpisodeVerdict, RequestJson } from '@/lib/api/history-types';
-import { hexdumpC } from '@/lib/mailbox';
+import { assertNever, hexdumpC } from '@/lib/mailbox';
 import { formatSpan as duration, humanMiB } from '@/lib/format/units';
 import { MESSAGE_GLYPHS, RESULT_LOOKS, STUCK_GLYPH, VERDICT_WORDS, WAITING_LOOK } from '@/lib/format/vocabulary';
 import { cell, percentile, utcDateTime, utcTime } from './markdown-format';
@@ -42,6 +42,18 @@ export const VERDICT_LABEL: Record<EpisodeVerdict, string> = {
 };
 
 const look = (l: { glyph: string; word: string }) => `${l.glyph} ${l.word}`;
+
+type DroppedJson = EpisodeJson['droppedMessages'][number];
+
+/** "▲ slot 3 2 GiB d772f1c6…": one message the SPM dropped. */
+function droppedText(m: DroppedJson): string {
+  switch (m.kind) {
+    case 'extend': return `${MESSAGE_GLYPHS.extend} slot ${m.slot} ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…`;
+    case 'clean': return `${MESSAGE_GLYPHS.clean} slot ${m.slot} CLEAN`;
+    case 'unknown': return `${MESSAGE_GLYPHS.unknown} slot ${m.slot}`;
+    default: return assertNever(m.kind, 'message kind');
+  }
+}
 
 function requestStatus(r: RequestJson): string {
   if (r.stuck) return `${STUCK_GLYPH} stuck ${r.partial ? '≥ ' : ''}${duration(r.waitingMs ?? 0)}${r.outsideWindow ? ' (⚠ outside the SPM read window: never read)' : ''}`;
@@ -84,7 +96,7 @@ function episodeTable(episodes: EpisodeJson[]): string[] {
     const sum = e.checksum;
     const checksum = `stored ${sum.stored} ≠ ${sum.computed}${e.staleChecksum ? ` (stale: the previous content's)` : ''}`;
     const dropped = e.droppedMessages.length === 0 ? (e.spmChecks ? '—' : 'none (SPM ignores it: no message)')
-      : e.droppedMessages.map((m) => `${MESSAGE_GLYPHS[m.kind]} slot ${m.slot}${m.kind === 'extend' ? ` ${mib(m.sizeMiB)} ${m.volume?.slice(0, 8)}…` : m.kind === 'clean' ? ' CLEAN' : ''}`).join(', ');
+      : e.droppedMessages.map(droppedText).join(', ');
     const reads = `${e.reads} (${e.startSeq}–${e.endSeq})`;
     return `| ${e.host} | ${VERDICT_LABEL[e.verdict]} | ${reads} | ${utcTime(e.startedAt)} → ${utcTime(e.endedAt)} | ${duration(e.durationMs)} | ${cell(e.summary)} | ${checksum} | ${cell(dropped)} |`;
   });

@@ -132,6 +132,41 @@ describe('CLEAN, empty and unknown slots', () => {
   });
 });
 
+describe('finding messages', () => {
+  const message = (bytes: Uint8Array) => decodeSlot(bytes, 0, 0).findings.map((f) => f.message);
+
+  it('each slot finding says what was expected, in the format\'s own bytes and counts', () => {
+    const leftover = encodeMessage(extend(DOMAIN, VOLUME, 128));
+    leftover[0] = 0;
+    const partial = encodeMessage(CLEAN);
+    partial[10] = 0;
+    partial[11] = 0;
+    const opcode = encodeMessage(extend(DOMAIN, VOLUME, 1));
+    opcode.set([0x66, 0x6f, 0x6f, 0x21], 1);
+    const first = new Uint8Array(64);
+    first[0] = 0xff;
+    const padding = encodeMessage(extend(DOMAIN, VOLUME, 128));
+    padding[63] = 0x31;
+    expect([leftover, partial, opcode, first, padding].map(message)).toEqual([
+      [`expected bytes 1..63 of an empty slot to be 0, got ${leftover.subarray(1).filter((b) => b !== 0).length} non-zero bytes (ignored by vdsm)`],
+      ['expected 64 bytes of 0x01, got 2 other bytes'],
+      ["expected opcode 'xtnd', got 'foo!'"],
+      ["expected first byte 0x00 (empty), 0x01 (CLEAN) or 0x31 ('1', version 1), got 0xff"],
+      ["expected 11 bytes of ASCII '0', got '00000000001'"],
+    ]);
+  });
+
+  it('mailbox findings name the metadata and checksum bytes', () => {
+    const outbox = encodeMailbox({}, { kind: 'outbox' });
+    outbox[4040] = 3; // slot 63: metadata
+    outbox[4095] = 1;
+    expect(decodeMailbox(outbox, 0, { kind: 'outbox', host: 3, maxHostId: 250 }).findings.map((f) => [f.message, f.span])).toEqual([
+      ['expected bytes 4032..4091 to be 0, got bytes summing to 3', { offset: 4032, length: 60 }],
+      ['expected bytes 4092..4095 of an outbox mailbox (no checksum) to be 0, got 16777216', { offset: 4092, length: 4 }],
+    ]);
+  });
+});
+
 describe('mailboxes and volumes', () => {
   it('a mailbox can hold 63 messages, slot 63 being metadata', () => {
     const messages = Object.fromEntries([...Array(63).keys()].map((i) => [i, extend(DOMAIN, VOLUME, i + 1)]));
