@@ -52,6 +52,7 @@ describe('a new message kind', () => {
       'components/host-detail/slot-table.tsx',
       'components/vocabulary/slot-line.ts',
       'lib/analysis/requests.ts',
+      'lib/format/vocabulary.ts', // its glyph
       'lib/mailbox/layout.ts',
       'lib/mailbox/lifecycle.ts',
       'lib/mailbox/slot-kind.ts', // does it name a volume?
