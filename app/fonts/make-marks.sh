@@ -29,6 +29,7 @@ subset() { # source, unicodes, output
 subset "$DEJAVU_DIR/DejaVuSans.ttf" "$DEJAVU" marks-dejavu-sans.woff2
 subset "$DEJAVU_DIR/DejaVuSans-Bold.ttf" "$DEJAVU" marks-dejavu-sans-bold.woff2
 subset "$DEJAVU_DIR/DejaVuSerif.ttf" "$DEJAVU_SERIF" marks-dejavu-serif.woff2
+subset "$DEJAVU_DIR/DejaVuSerif-Bold.ttf" "$DEJAVU_SERIF" marks-dejavu-serif-bold.woff2
 subset "$work"/fontsource-noto-sans-symbols-2-*/package/files/noto-sans-symbols-2-symbols-400-normal.woff2 "$NOTO_SYMBOLS_2" marks-noto-sans-symbols-2.woff2
 subset "$work"/fontsource-noto-sans-symbols-5*/package/files/noto-sans-symbols-symbols-400-normal.woff2 "$NOTO_SYMBOLS" marks-noto-sans-symbols.woff2
 ls -l *.woff2

@@ -62,7 +62,7 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   return page;
 }
 
-/** The page's text, bold and monospace fonts as canvas `font` strings, from the stylesheet's own stacks. */
+/** The page's text and monospace font stacks, as the stylesheet sets them. */
 function pageFonts(p: Page): Promise<{ sans: string; mono: string }> {
   return p.evaluate(() => {
     const probe = document.createElement('span');
@@ -74,9 +74,14 @@ function pageFonts(p: Page): Promise<{ sans: string; mono: string }> {
   });
 }
 
-/** One span per character, in the page's text font at `weight`; returns which are not drawn by the app's fonts. */
-async function notBundled(p: Page, cdp: CDPSession, chars: readonly string[], weight: number): Promise<string[]> {
-  await p.evaluate(async ({ chars, weight }) => {
+const named = (ch: string) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`;
+
+/**
+ * One span per character in the page's text font at `weight`: the characters
+ * drawn as the missing-glyph box, or by a font the app does not ship.
+ */
+async function notShipped(p: Page, cdp: CDPSession, chars: readonly string[], weight: number): Promise<string[]> {
+  const font = await p.evaluate(({ chars, weight }) => {
     document.getElementById('glyph-probes')?.remove();
     const box = document.createElement('div');
     box.id = 'glyph-probes';
@@ -88,39 +93,52 @@ async function notBundled(p: Page, cdp: CDPSession, chars: readonly string[], we
       box.append(span);
     }
     document.body.append(box);
-    await document.fonts.load(`${weight} 16px ${getComputedStyle(box).fontFamily}`, chars.join(''));
-    await document.fonts.ready;
+    const style = getComputedStyle(box);
+    return `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
   }, { chars: [...chars], weight });
-  const found = await fontsOf(cdp, '#glyph-probes [data-glyph-probe]');
-  return found.filter(({ fonts }) => bundledGlyphs(fonts) !== 1 || fonts.some((f) => !f.isCustomFont))
-    .map(({ probe, fonts }) => `${probe} (U+${probe.codePointAt(0)!.toString(16).toUpperCase()}): ${fonts.map((f) => f.familyName).join(', ') || 'no font'}`);
+  const [tofu] = await tofuIn(p, [{ chars, font }]);
+  await p.evaluate(() => document.fonts.ready.then(() => undefined));
+  const drawnBy = new Map((await fontsOf(cdp, '#glyph-probes [data-glyph-probe]')).map(({ probe, fonts }) => [probe, fonts]));
+  return chars.flatMap((ch) => {
+    if (tofu.includes(ch)) return [`${named(ch)}: the missing-glyph box`];
+    const fonts = drawnBy.get(ch) ?? [];
+    return bundledGlyphs(fonts) === 1 && fonts.every((f) => f.isCustomFont) ? [] : [`${named(ch)}: drawn by ${fonts.map((f) => f.familyName).join(', ') || 'no font'}`];
+  });
 }
 
 /**
- * Every visible element of the page whose own text has marks and whose font
- * stack starts with the app's marks font: the marks the app's fonts did not draw.
+ * Every visible element of the page whose own text has non-ASCII glyphs: the
+ * glyphs drawn as the missing-glyph box in the element's font, and, where the
+ * element's stack starts with the app's marks font, the marks it did not draw.
  */
-async function screenMarksNotBundled(p: Page, cdp: CDPSession): Promise<{ checked: number; missing: string[] }> {
-  const expected = await p.evaluate((marks) => {
-    const set = new Set(marks);
-    const out: { text: string; marks: number }[] = [];
+async function screenGlyphProblems(p: Page, cdp: CDPSession): Promise<{ checked: number; problems: string[] }> {
+  const elements = await p.evaluate((marks) => {
+    const isMark = new Set(marks);
+    const out: { text: string; glyphs: string[]; marks: number; bundled: boolean; font: string }[] = [];
     for (const el of document.querySelectorAll('body *')) {
       if (el.closest('#glyph-probes') || !el.checkVisibility()) continue;
       const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
-      const count = [...own].filter((ch) => set.has(ch)).length;
-      if (count === 0 || !getComputedStyle(el).fontFamily.startsWith('"Inspector Marks"')) continue;
+      const glyphs = [...new Set([...own].filter((ch) => ch.codePointAt(0)! > 0x7f && ch !== '\u00a0'))];
+      if (glyphs.length === 0) continue;
+      const style = getComputedStyle(el);
       el.setAttribute('data-glyph-probe', String(out.length));
-      out.push({ text: own, marks: count });
+      out.push({
+        text: own.trim(), glyphs,
+        marks: [...own].filter((ch) => isMark.has(ch)).length,
+        bundled: style.fontFamily.startsWith('"Inspector Marks"'),
+        font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+      });
     }
     return out;
   }, MARKS);
-  const found = await fontsOf(cdp, 'body [data-glyph-probe]');
-  const missing = found.flatMap(({ probe, fonts }) => {
-    const want = expected[Number(probe)];
+  const tofu = await tofuIn(p, elements.map(({ glyphs, font }) => ({ chars: glyphs, font })));
+  const problems = elements.flatMap((el, i) => tofu[i].map((ch) => `"${el.text}": ${named(ch)} is the missing-glyph box`));
+  for (const { probe, fonts } of await fontsOf(cdp, 'body [data-glyph-probe]')) {
+    const el = elements[Number(probe)];
     const got = bundledGlyphs(fonts);
-    return got === want.marks ? [] : [`"${want.text}": ${got} of ${want.marks} marks drawn by the app's fonts (${fonts.map((f) => f.familyName).join(', ')})`];
-  });
-  return { checked: found.length, missing };
+    if (el.bundled && got !== el.marks) problems.push(`"${el.text}": ${got} of ${el.marks} marks drawn by the app's fonts (${fonts.map((f) => f.familyName).join(', ')})`);
+  }
+  return { checked: elements.length, problems };
 }
 
 /** Writes a request nobody answers, after the first read (so its age is known), and waits until its cell is stuck. */
@@ -132,52 +150,55 @@ async function stuckCell(): Promise<void> {
 }
 
 describe('every mark renders', () => {
-  it('the detectors flag a private-use code point, which no font has, and pass a letter and a shipped mark', async () => {
+  it('the detectors flag private-use code points, which no font has, and a glyph the app does not ship', async () => {
     await open();
     const { sans } = await pageFonts(page);
-    expect(await tofuIn(page, [...NO_FONT, 'A', '⏱', '✓'], `400 16px ${sans}`)).toEqual(NO_FONT);
+    expect(await tofuIn(page, [{ chars: [...NO_FONT, 'A', '⏱', '✓'], font: `400 16px ${sans}` }])).toEqual([NO_FONT]);
     const cdp = await devtools(page);
-    const flagged = await notBundled(page, cdp, [...NO_FONT, '⏱', 'A'], 400);
+    const flagged = await notShipped(page, cdp, [...NO_FONT, '⏱', 'A'], 400);
     expect(flagged.map((line) => line.split(' ')[0])).toEqual([...NO_FONT, 'A']);
+    expect(flagged[0]).toContain('missing-glyph box');
+    expect(flagged[2]).toContain('drawn by DejaVu Sans');
   });
 
   it('draws every non-ASCII glyph of the UI as a real glyph, in the text, bold and monospace faces', async () => {
     expect(GLYPHS).toEqual(expect.arrayContaining(['⏱', '⏸', '⏪', '▲', '✓', '✗', '⚠']));
     await open();
     const { sans, mono } = await pageFonts(page);
-    for (const font of [`400 11px ${sans}`, `800 11px ${sans}`, `400 12px ${mono}`, `700 12px ${mono}`]) {
-      expect(await tofuIn(page, GLYPHS, font), `drawn as the missing-glyph box in ${font}`).toEqual([]);
-    }
+    const fonts = [`400 11px ${sans}`, `800 11px ${sans}`, `400 12px ${mono}`, `700 12px ${mono}`];
+    const tofu = await tofuIn(page, fonts.map((font) => ({ chars: GLYPHS, font })));
+    expect(Object.fromEntries(fonts.map((font, i) => [font.split(',')[0], tofu[i]]))).toEqual(Object.fromEntries(fonts.map((font) => [font.split(',')[0], []])));
   });
 
   it('draws every mark of the UI from the fonts shipped with the app, regular and bold', async () => {
     await open();
     const cdp = await devtools(page);
     for (const weight of [400, 800]) {
-      expect(await notBundled(page, cdp, MARKS, weight), `marks at weight ${weight} not in app/fonts (run app/fonts/make-marks.sh)`).toEqual([]);
+      expect(await notShipped(page, cdp, MARKS, weight), `marks at weight ${weight} not in app/fonts (add them: app/fonts/README.md)`).toEqual([]);
     }
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`draws the stuck ⏱, the legend and the pause marks on the live screen from the app's fonts (${theme})`, async () => {
+    it(`draws the stuck ⏱, the legend and the pause marks on the live screen, all from the app's fonts (${theme})`, async () => {
       await open(theme);
       await stuckCell();
       await page.keyboard.press('Space');
       await page.getByText('PAUSED').first().waitFor();
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const cdp = await devtools(page);
-      const { checked, missing } = await screenMarksNotBundled(page, cdp);
-      expect(missing).toEqual([]);
+      const { checked, problems } = await screenGlyphProblems(page, cdp);
+      expect(problems).toEqual([]);
       // the stuck cell, the counts, the legend's marks and the pause banner at least
       expect(checked).toBeGreaterThan(20);
-      const legendFonts = await fontsOf(cdp, 'section[aria-label="legend"] [data-stuck]');
-      expect(legendFonts.map(({ fonts }) => bundledGlyphs(fonts))).toEqual([1]);
+      const stuckMarks = await fontsOf(cdp, `section[aria-label="legend"] [data-stuck], [data-host-id="${STUCK_HOST}"] [data-stuck]`);
+      expect(stuckMarks.map(({ fonts }) => fonts.map((f) => [f.familyName, f.isCustomFont, f.glyphCount]))).toEqual([
+        [['Noto Sans Symbols 2', true, 1]], [['Noto Sans Symbols 2', true, 1]],
+      ]);
 
-      const row = page.locator(`[data-host-id="${STUCK_HOST}"]`);
-      const legend = page.locator('section[aria-label="legend"]');
-      const top = (await row.boundingBox())!;
-      const bottom = (await legend.boundingBox())!;
-      await page.screenshot({ path: path.join(RESULTS, `marks-${theme}.png`), clip: { x: 0, y: 0, width: 1440, height: Math.min(900, bottom.y + bottom.height - 0) } });
-      await page.screenshot({ path: path.join(RESULTS, `marks-cell-${theme}.png`), clip: { x: top.x, y: top.y - 4, width: 420, height: top.height + 8 } });
+      const row = (await page.locator(`[data-host-id="${STUCK_HOST}"]`).boundingBox())!;
+      const legend = (await page.locator('section[aria-label="legend"]').boundingBox())!;
+      await page.screenshot({ path: path.join(RESULTS, `marks-${theme}.png`), clip: { x: 0, y: 0, width: 1440, height: Math.min(900, legend.y + legend.height) } });
+      await page.screenshot({ path: path.join(RESULTS, `marks-cell-${theme}.png`), clip: { x: row.x, y: row.y - 4, width: 480, height: row.height + 8 } });
     });
   }
 });

@@ -34,30 +34,41 @@ export function uiGlyphs(): string[] {
   return [...glyphs].sort();
 }
 
-/** The characters of `chars` that draw the missing-glyph box (or no ink at all) in the CSS `font`. */
-export function tofuIn(page: Page, chars: readonly string[], font: string): Promise<string[]> {
-  return page.evaluate(async ({ chars, font }) => {
-    await document.fonts.load(font, chars.join(''));
-    await document.fonts.ready;
+export interface GlyphJob {
+  chars: readonly string[];
+  /** a CSS font shorthand, as canvas takes it: `700 11px "Inspector Marks", system-ui, sans-serif` */
+  font: string;
+}
+
+/** For each job, the characters that draw the missing-glyph box (or no ink at all) in its font. */
+export function tofuIn(page: Page, jobs: readonly GlyphJob[]): Promise<string[][]> {
+  return page.evaluate(async (jobs) => {
     const size = 64;
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = size * 2;
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    ctx.font = font;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
     const alpha = (ch: string) => {
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.fillText(ch, size, size);
       return ctx.getImageData(0, 0, canvas.width, canvas.height).data.filter((_, i) => i % 4 === 3);
     };
-    const box = alpha('\u{10FFFD}');
     const same = (a: Uint8ClampedArray, b: Uint8ClampedArray) => a.every((v, i) => v === b[i]);
-    return chars.filter((ch) => {
-      const ink = alpha(ch);
-      return ink.every((v) => v === 0) || same(ink, box);
-    });
-  }, { chars: [...chars], font });
+    const out: string[][] = [];
+    for (const { chars, font } of jobs) {
+      // the size does not change which font draws a glyph; a large one shows more pixels
+      const large = font.replace(/\b\d+(\.\d+)?px\b/, `${size / 2}px`);
+      await document.fonts.load(large, chars.join(''));
+      ctx.font = large;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      const box = alpha('\u{10FFFD}');
+      out.push(chars.filter((ch) => {
+        const ink = alpha(ch);
+        return ink.every((v) => v === 0) || same(ink, box);
+      }));
+    }
+    return out;
+  }, jobs.map(({ chars, font }) => ({ chars: [...chars], font })));
 }
 
 export interface FontUse {
@@ -81,7 +92,8 @@ export async function fontsOf(cdp: CDPSession, selector: string): Promise<{ prob
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
   return Promise.all(nodeIds.map(async (nodeId) => {
     const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
-    const probe = attributes[attributes.indexOf('data-glyph-probe') + 1] ?? '';
+    const at = attributes.indexOf('data-glyph-probe');
+    const probe = at >= 0 ? attributes[at + 1] : '';
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return { probe, fonts: fonts as FontUse[] };
   }));
