@@ -1,6 +1,6 @@
 /**
  * Every mark renders, on a bare Debian chromium (only the DejaVu and
- * Liberation fonts, which lack ⏱ ⏸ ⏪ ⓘ ⤓): every non-ASCII character in
+ * Liberation fonts, which lack ⏱ ⏸ ⏪ ⓘ): every non-ASCII character in
  * the UI's sources draws a real glyph, never the missing-glyph box, in the
  * text, bold and monospace faces; every mark is drawn by the font the app
  * ships (app/fonts), so a screenshot reads the same from any machine; and on
@@ -11,10 +11,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryResponse } from '@/lib/api/history-types';
 import { encodeMailbox } from '@/lib/mailbox';
 import { collectErrors, launchBrowser } from '../support/browser';
+import { notShipped, pageFonts, screenGlyphProblems } from '../support/glyph-checks';
 import { bundledGlyphs, devtools, fontsOf, tofuIn, uiGlyphs } from '../support/glyphs';
 import { makePool, request, type TestPool } from '../support/pool';
 import { startServer, type RunningServer } from '../support/server';
@@ -41,7 +43,7 @@ beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   pool = makePool({ mailboxes: 11 });
   [server, browser] = await Promise.all([
-    startServer({ MAILBOX_SOURCES: `test=${pool.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: '150', MAILBOX_STUCK_S: '1' }),
+    startServer({ MAILBOX_SOURCES: `test=${pool.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: '300', MAILBOX_STUCK_S: '1' }),
     launchBrowser(),
   ]);
 });
@@ -61,88 +63,10 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme, deviceScaleFactor: 2 });
   page.setDefaultTimeout(10_000);
   errors = collectErrors(page);
-  await page.goto(server.url + '/?source=test');
+  await page.goto(server.url + '/?source=test', { timeout: 30_000 }); // the first page is compiled on demand: slow on a busy machine
   await page.locator('section[aria-label="legend"]').waitFor();
+  await page.locator('[data-testid="timeline"] svg[role="slider"]').waitFor();
   return page;
-}
-
-/** The page's text and monospace font stacks, as the stylesheet sets them. */
-function pageFonts(p: Page): Promise<{ sans: string; mono: string }> {
-  return p.evaluate(() => {
-    const probe = document.createElement('span');
-    probe.className = 'num';
-    document.body.append(probe);
-    const mono = getComputedStyle(probe).fontFamily;
-    probe.remove();
-    return { sans: getComputedStyle(document.body).fontFamily, mono };
-  });
-}
-
-const named = (ch: string) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`;
-
-/**
- * One span per character in the page's text font at `weight`: the characters
- * drawn as the missing-glyph box, or by a font the app does not ship.
- */
-async function notShipped(p: Page, cdp: CDPSession, chars: readonly string[], weight: number): Promise<string[]> {
-  const font = await p.evaluate(({ chars, weight }) => {
-    document.getElementById('glyph-probes')?.remove();
-    const box = document.createElement('div');
-    box.id = 'glyph-probes';
-    box.style.fontWeight = String(weight);
-    for (const ch of chars) {
-      const span = document.createElement('span');
-      span.dataset.glyphProbe = ch;
-      span.textContent = ch;
-      box.append(span);
-    }
-    document.body.append(box);
-    const style = getComputedStyle(box);
-    return `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  }, { chars: [...chars], weight });
-  const [tofu] = await tofuIn(p, [{ chars, font }]);
-  await p.evaluate(() => document.fonts.ready.then(() => undefined));
-  const drawnBy = new Map((await fontsOf(cdp, '#glyph-probes [data-glyph-probe]')).map(({ probe, fonts }) => [probe, fonts]));
-  return chars.flatMap((ch) => {
-    if (tofu.includes(ch)) return [`${named(ch)}: the missing-glyph box`];
-    const fonts = drawnBy.get(ch) ?? [];
-    return bundledGlyphs(fonts) === 1 && fonts.every((f) => f.isCustomFont) ? [] : [`${named(ch)}: drawn by ${fonts.map((f) => f.familyName).join(', ') || 'no font'}`];
-  });
-}
-
-/**
- * Every visible element of the page whose own text has non-ASCII glyphs: the
- * glyphs drawn as the missing-glyph box in the element's font, and, where the
- * element's stack starts with the app's marks font, the marks it did not draw.
- */
-async function screenGlyphProblems(p: Page, cdp: CDPSession): Promise<{ checked: number; problems: string[] }> {
-  const elements = await p.evaluate((marks) => {
-    const isMark = new Set(marks);
-    const out: { text: string; glyphs: string[]; marks: number; bundled: boolean; font: string }[] = [];
-    for (const el of document.querySelectorAll('body *')) {
-      if (el.closest('#glyph-probes') || !el.checkVisibility()) continue;
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
-      const glyphs = [...new Set([...own].filter((ch) => ch.codePointAt(0)! > 0x7f && ch !== '\u00a0'))];
-      if (glyphs.length === 0) continue;
-      const style = getComputedStyle(el);
-      el.setAttribute('data-glyph-probe', String(out.length));
-      out.push({
-        text: own.trim(), glyphs,
-        marks: [...own].filter((ch) => isMark.has(ch)).length,
-        bundled: style.fontFamily.startsWith('"Inspector Marks"'),
-        font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
-      });
-    }
-    return out;
-  }, MARKS);
-  const tofu = await tofuIn(p, elements.map(({ glyphs, font }) => ({ chars: glyphs, font })));
-  const problems = elements.flatMap((el, i) => tofu[i].map((ch) => `"${el.text}": ${named(ch)} is the missing-glyph box`));
-  for (const { probe, fonts } of await fontsOf(cdp, 'body [data-glyph-probe]')) {
-    const el = elements[Number(probe)];
-    const got = bundledGlyphs(fonts);
-    if (el.bundled && got !== el.marks) problems.push(`"${el.text}": ${got} of ${el.marks} marks drawn by the app's fonts (${fonts.map((f) => f.familyName).join(', ')})`);
-  }
-  return { checked: elements.length, problems };
 }
 
 /** Writes a request nobody answers, after the first read (so its age is known), and waits until its cell is stuck. */
@@ -153,7 +77,7 @@ async function stuckCell(): Promise<void> {
   expect(await cell.textContent()).toBe('⏱');
 }
 
-describe('every mark renders', () => {
+describe('every mark renders', { timeout: 90_000 }, () => {
   it('the detectors flag private-use code points, which no font has, and a glyph the app does not ship', async () => {
     await open();
     const { sans } = await pageFonts(page);
@@ -194,26 +118,35 @@ describe('every mark renders', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`draws the stuck ⏱, the legend and the pause marks on the live screen, all from the app's fonts (${theme})`, async () => {
+    it(`draws the stuck ⏱, the legend, the pause ⏸ and the past ⏪ on screen, all from the app's fonts (${theme})`, async () => {
       await open(theme);
       await stuckCell();
       await page.keyboard.press('Space');
       await page.getByText('PAUSED').first().waitFor();
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const cdp = await devtools(page);
-      const { checked, problems } = await screenGlyphProblems(page, cdp);
-      expect(problems).toEqual([]);
-      // the stuck cell, the counts, the legend's marks and the pause banner at least
-      expect(checked).toBeGreaterThan(20);
+      const paused = await screenGlyphProblems(page, cdp, MARKS);
+      expect(paused.problems).toEqual([]);
+      // the stuck cell and count, the pause button and banner, the legend's marks: all checked
+      for (const mark of ['⏱', '⏸', '▲', '✓', '✗', '⚠', '≠', '◐', '·', '∙', '◦']) expect(paused.texts.join('')).toContain(mark);
       const stuckMarks = await fontsOf(cdp, `section[aria-label="legend"] [data-stuck], [data-host-id="${STUCK_HOST}"] [data-stuck]`);
       expect(stuckMarks.map(({ fonts }) => fonts.map((f) => [f.familyName, f.isCustomFont, f.glyphCount]))).toEqual([
         [['Noto Sans Symbols 2', true, 1]], [['Noto Sans Symbols 2', true, 1]],
       ]);
-
       const row = (await page.locator(`[data-host-id="${STUCK_HOST}"]`).boundingBox())!;
       const legend = (await page.locator('section[aria-label="legend"]').boundingBox())!;
       await page.screenshot({ path: path.join(RESULTS, `marks-${theme}.png`), clip: { x: 0, y: 0, width: 1440, height: Math.min(900, legend.y + legend.height) } });
       await page.screenshot({ path: path.join(RESULTS, `marks-cell-${theme}.png`), clip: { x: row.x, y: row.y - 4, width: 480, height: row.height + 8 } });
+
+      // a past read: the ⏪ of the banner and the header
+      const { latestSeq } = (await (await fetch(`${server.url}/api/sources/test/history?since=1000000000000`)).json()) as HistoryResponse;
+      await page.goto(`${server.url}/?source=test&seq=${latestSeq! - 1}`);
+      await page.getByTestId('time-travel').waitFor();
+      await page.locator('[data-testid="timeline"] svg[role="slider"]').waitFor();
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const past = await screenGlyphProblems(page, await devtools(page), MARKS);
+      expect(past.problems).toEqual([]);
+      expect(past.texts.join('')).toContain('⏪');
     });
   }
 });

@@ -86,17 +86,25 @@ export async function devtools(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
-/** For each element matching `selector`: its `data-glyph-probe` value and the fonts that drew its own text. */
+/**
+ * For each element matching `selector`: its `data-glyph-probe` value and the
+ * fonts that drew its own text. Elements removed meanwhile are left out.
+ */
 export async function fontsOf(cdp: CDPSession, selector: string): Promise<{ probe: string; fonts: FontUse[] }[]> {
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
-  return Promise.all(nodeIds.map(async (nodeId) => {
-    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
-    const at = attributes.indexOf('data-glyph-probe');
-    const probe = at >= 0 ? attributes[at + 1] : '';
-    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    return { probe, fonts: fonts as FontUse[] };
+  const found = await Promise.all(nodeIds.map(async (nodeId) => {
+    try {
+      const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+      const at = attributes.indexOf('data-glyph-probe');
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      return { probe: at >= 0 ? attributes[at + 1] : '', fonts: fonts as FontUse[] };
+    } catch (error) {
+      if (/Could not find node/.test(String(error))) return null; // re-rendered away
+      throw error;
+    }
   }));
+  return found.filter((f) => f !== null);
 }
 
 /** How many glyphs of an element's own text the app's bundled fonts drew. */
