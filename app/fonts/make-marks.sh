@@ -16,7 +16,7 @@ DEJAVU_SERIF='U+2913'              # ⤓ (not in DejaVu Sans)
 NOTO_SYMBOLS_2='U+23EA,U+23F1,U+23F8' # ⏪ ⏱ ⏸ (in no DejaVu or Liberation font)
 NOTO_SYMBOLS='U+24D8'              # ⓘ
 
-DEJAVU_DIR=/usr/share/fonts/truetype/dejavu
+DEJAVU_DIR=${DEJAVU_DIR:-/usr/share/fonts/truetype/dejavu} # where Debian puts fonts-dejavu-core
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent @fontsource/noto-sans-symbols-2@5.3.0 @fontsource/noto-sans-symbols@5.3.0 >/dev/null \
