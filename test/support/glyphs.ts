@@ -26,7 +26,8 @@ function sourceFiles(dir: string): string[] {
 /** Every non-ASCII character the UI's sources (app/, components/) can show, sorted. */
 export function uiGlyphs(): string[] {
   const glyphs = new Set<string>();
-  for (const file of [...sourceFiles(path.join(ROOT, 'app')), ...sourceFiles(path.join(ROOT, 'components'))]) {
+  // lib/format holds the vocabulary the screen draws (glyphs of steps, verdicts, results)
+  for (const file of [...sourceFiles(path.join(ROOT, 'app')), ...sourceFiles(path.join(ROOT, 'components')), ...sourceFiles(path.join(ROOT, 'lib/format'))]) {
     // CSS comments and unicode-range name code points, they do not show them
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     for (const ch of text) if (ch.codePointAt(0)! > 0x7f) glyphs.add(ch);
