@@ -53,6 +53,8 @@ for (const file of ['binding.node', 'package.json']) {
   cpSync(from, path.join(app, addon, file));
 }
 cpSync(path.join(root, 'deploy'), path.join(app, 'deploy'), { recursive: true });
+// /learn/format renders the format reference from the file
+cpSync(path.join(root, 'docs'), path.join(app, 'docs'), { recursive: true });
 
 const start = path.join(app, 'start.sh');
 writeFileSync(start, `#!/bin/sh

@@ -120,6 +120,9 @@ describe('the packaged archive', () => {
     const page = await fetchAnswer<null>({ url }, '/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Mailbox Inspector');
+    const format = await fetchAnswer<null>({ url }, '/learn/format');
+    expect(format.status).toBe(200);
+    expect(format.text).toContain('checksum'); // the format reference travels with the package
     const assets = [...page.text.matchAll(/\/_next\/static\/[^"'\s]+\.(?:js|css)/g)].map((m) => m[0]);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets.slice(0, 5)) expect((await fetch(url + asset)).status, asset).toBe(200);

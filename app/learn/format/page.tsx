@@ -6,12 +6,15 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
 export const metadata: Metadata = { title: 'Format reference · Mailbox Inspector' };
-// Rendered once at build time from the repo's docs/format.md.
-export const dynamic = 'force-static';
+// Rendered per request like every page: the Content-Security-Policy's nonce is per request, and a page
+// rendered at build time would carry none, so the browser would refuse its scripts. The file is read once.
+export const dynamic = 'force-dynamic';
+
+let cached: string | null = null;
 
 /** The project's format reference, docs/format.md, as a page. */
 export default function FormatPage() {
-  const text = readFileSync(path.join(process.cwd(), 'docs', 'format.md'), 'utf8');
+  const text = (cached ??= readFileSync(path.join(process.cwd(), 'docs', 'format.md'), 'utf8'));
   return (
     <main className="mx-auto max-w-[60rem] px-6 py-5 text-[14px] leading-relaxed">
       <p className="mb-3 flex gap-4 text-[13px]">
