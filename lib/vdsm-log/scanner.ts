@@ -68,6 +68,7 @@ export class LineScanner {
       const line = this.carry;
       this.carry = '';
       this.summary.lines++;
+      this.noteTime(line, 0);
       if (MARKERS.some((m) => line.includes(m))) {
         this.collector.finding({ id: 'log.line.unterminated', severity: 'info', file: this.summary.name, line: this.summary.lines, time: null, message: 'the last line has no newline (the file was cut or still being written): read as it is' });
         this.line(line, 0, line.length, this.summary.lines);
