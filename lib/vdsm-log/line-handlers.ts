@@ -6,7 +6,7 @@
  */
 import { SLOT_SIZE_BYTES } from '@/lib/mailbox';
 import type { LogCollector } from './collector';
-import { isMailboxLogger, type LogHead } from './log-line';
+import { isMailboxLogger, isMailboxThread, type LogHead } from './log-line';
 import { LOGGED_DATA_BYTES, slotOf, unpackExpected } from './logged-mailbox';
 import { decodeBytesLiteral } from './python-repr';
 import type { LogPlace } from './types';
@@ -98,9 +98,9 @@ export function handleLine(c: LogCollector, head: LogHead, line: string, place: 
     }
     if (msg.startsWith('HSM_MailMonitor sending mail to SPM')) return c.mailSent++, undefined;
     if (msg.includes('Incorrect reply')) return c.incorrectReply(place, msg.length > QUOTE_CHARS ? `${msg.slice(0, QUOTE_CHARS)}…` : msg);
-    if ((m = DD_COPIED.exec(msg))) return c.dd(Number(m[1]), Number(m[2]), place);
     if (msg.startsWith('SPM_MailMonitor: processing request')) return;
   }
+  if ((mailboxLogger || isMailboxThread(head.thread)) && (m = DD_COPIED.exec(msg))) return c.dd(Number(m[1]), Number(m[2]), place);
   if ((m = EXTEND_DONE.exec(msg))) {
     const t = clock(m[2]);
     const vm = VM_ID.exec(msg);

@@ -42,7 +42,12 @@ export function parseHead(line: string): LogHead | null {
   return null;
 }
 
-/** vdsm's mailbox code logs as `storage.mailbox` (older: `Storage.MailBox.*`). */
+/** vdsm's mailbox code logs as `storage.mailbox` (older: `Storage.MailBox.*`, `Storage.SPM.Messages.Extend`). */
 export function isMailboxLogger(logger: string): boolean {
-  return /mailbox/i.test(logger);
+  return /mailbox|SPM\.Messages/i.test(logger);
+}
+
+/** The mailbox threads (`mailbox-spm`, `mailbox-hsm/3`): their commands (dd) are the mailbox's, whatever logger logs them. */
+export function isMailboxThread(thread: string): boolean {
+  return /mailbox/i.test(thread);
 }

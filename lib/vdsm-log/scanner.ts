@@ -16,6 +16,9 @@ export const MARKERS = [
   'Incorrect reply', 'completed <Clock(', 'abnormal vm stop', 'hostID=', 'host id for domain', ' copied, ',
 ] as const;
 
+// One regular expression finds the next marker of any kind: V8 compiles it to one pass over the text, several times faster than an indexOf per marker.
+const MARKER_RE = new RegExp(MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
 export interface ScannerOptions {
@@ -37,7 +40,8 @@ export class LineScanner {
   private carry = '';
   private skipping = false;
   private readonly maxLine: number;
-  private readonly next = new Array<number>(MARKERS.length);
+  /** the head of the last whole line seen: the file's last time, read once at the end */
+  private lastHead = '';
 
   constructor(private readonly collector: LogCollector, file: string, options: ScannerOptions = {}) {
     this.maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -45,9 +49,12 @@ export class LineScanner {
     collector.files.push(this.summary);
   }
 
-  /** A chunk of the file as a byte string (`latin1`: char i = byte i). */
-  push(chunk: string): void {
-    this.summary.bytes += chunk.length;
+  /**
+   * A chunk of the file as text: a byte string (`latin1`, char i = byte i),
+   * or UTF-8 decoded text (then `bytes` is its size in bytes).
+   */
+  push(chunk: string, bytes = chunk.length): void {
+    this.summary.bytes += bytes;
     if (this.skipping) {
       const nl = chunk.indexOf('\n');
       if (nl < 0) return;
@@ -55,15 +62,27 @@ export class LineScanner {
       this.summary.lines++;
       chunk = chunk.slice(nl + 1);
     }
-    const text = this.carry.length > 0 ? this.carry + chunk : chunk;
-    this.carry = '';
-    const last = text.lastIndexOf('\n');
-    if (last >= 0) this.scan(text, last + 1);
-    this.keep(last >= 0 ? text.slice(last + 1) : text);
+    if (this.carry.length > 0) {
+      // Finish the line the last chunk left open, without copying this chunk onto it.
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        this.keep(this.carry + chunk);
+        return;
+      }
+      const first = this.carry + chunk.slice(0, nl + 1);
+      this.carry = '';
+      this.scan(first, first.length);
+      chunk = chunk.slice(nl + 1);
+    }
+    const last = chunk.lastIndexOf('\n');
+    if (last >= 0) this.scan(chunk, last + 1);
+    this.keep(last >= 0 ? chunk.slice(last + 1) : chunk);
   }
 
   /** The end of the file: its last line may have no newline. */
   end(complete = true): void {
+    if (this.lastHead) this.noteTime(this.lastHead, 0);
+    this.lastHead = '';
     if (this.carry.length > 0) {
       const line = this.carry;
       this.carry = '';
@@ -85,6 +104,7 @@ export class LineScanner {
       this.carry = rest;
       return;
     }
+    this.carry = '';
     this.skipping = true;
     this.collector.finding({
       id: 'log.line.too-long', severity: 'warning', file: this.summary.name, line: this.summary.lines + 1, time: null,
@@ -94,13 +114,13 @@ export class LineScanner {
 
   /** Lines in text[0, end): end is just after a newline. */
   private scan(text: string, end: number): void {
-    const next = this.next;
-    for (let m = 0; m < MARKERS.length; m++) next[m] = text.indexOf(MARKERS[m]);
+    const startLines = this.summary.lines;
     let pos = 0;
-    let lines = this.summary.lines;
+    let lines = startLines;
+    MARKER_RE.lastIndex = 0;
     for (;;) {
-      let at = end;
-      for (let m = 0; m < MARKERS.length; m++) if (next[m] >= 0 && next[m] < at) at = next[m];
+      const found = MARKER_RE.exec(text);
+      const at = found ? found.index : end;
       if (at >= end) {
         lines += countNewlines(text, pos, end);
         break;
@@ -110,10 +130,11 @@ export class LineScanner {
       const stop = text.indexOf('\n', at);
       this.line(text, start, stop, lines);
       pos = stop + 1;
-      for (let m = 0; m < MARKERS.length; m++) if (next[m] >= 0 && next[m] < pos) next[m] = text.indexOf(MARKERS[m], pos);
+      MARKER_RE.lastIndex = pos;
     }
-    if (this.summary.firstTime === null && this.summary.lines === 0) this.noteTime(text, 0);
-    this.noteTime(text, text.lastIndexOf('\n', end - 2) + 1);
+    if (this.summary.firstTime === null && startLines === 0) this.noteTime(text, 0);
+    const lastStart = text.lastIndexOf('\n', end - 2) + 1;
+    this.lastHead = text.slice(lastStart, Math.min(end, lastStart + 200));
     this.summary.lines = lines;
   }
 
