@@ -18,6 +18,13 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+if ! command -v xz >/dev/null; then
+  echo "== installing xz-utils (the vdsm log tests compress logs with xz)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq xz-utils >/dev/null
+fi
+
 echo "== type-checking"
 node_modules/.bin/tsc --noEmit --incremental false
 
