@@ -22,26 +22,35 @@ function fileStream(path: string): ReadableStream<Uint8Array> {
   return Readable.toWeb(createReadStream(path, { highWaterMark: CHUNK_BYTES })) as unknown as ReadableStream<Uint8Array>;
 }
 
-/** A plain file is read straight into one reused buffer (no stream machinery); false when it is compressed. */
+/**
+ * A plain file is read straight into two buffers, the next read running
+ * while the scanner works on the last one (no stream machinery); false when
+ * the file is compressed.
+ */
 async function readPlain(path: string, file: LogFileScan, options: ScanFileOptions): Promise<boolean> {
   const handle = await open(path, 'r');
   let complete = false;
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const first = await handle.read(buffer, 0, 8, 0);
-    if (compressionOf(buffer.subarray(0, first.bytesRead)) !== null) return false;
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    const first = await handle.read(buffers[0], 0, 8, 0);
+    if (compressionOf(buffers[0].subarray(0, first.bytesRead)) !== null) return false;
     let position = 0;
+    let turn = 0;
+    let pending = handle.read(buffers[0], 0, CHUNK_BYTES, 0);
     for (;;) {
-      if (options.signal?.aborted) break;
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      const { bytesRead, buffer } = await pending;
       if (bytesRead === 0) {
         complete = true;
         break;
       }
       position += bytesRead;
       if (options.limitBytes !== undefined && position > options.limitBytes) throw new LogTooLargeError(options.limitBytes);
+      turn ^= 1;
+      pending = handle.read(buffers[turn], 0, CHUNK_BYTES, position);
+      if (options.signal?.aborted) break;
       file.pushBytes(buffer.subarray(0, bytesRead));
     }
+    await pending.catch(() => undefined);
     file.end(complete);
     return true;
   } finally {

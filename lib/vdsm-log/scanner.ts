@@ -13,7 +13,7 @@ import type { LogFileSummary } from './types';
 /** Words that every line we read holds; all other lines are only counted. */
 export const MARKERS = [
   'checksum failed', 'validated, checking mail', 'processRequest: ', 'unknown message type', 'message(', 'sending mail to SPM',
-  'Incorrect reply', 'completed <Clock(', 'abnormal vm stop', 'hostID=', 'host id for domain', ' copied, ',
+  'Incorrect reply', 'completed <Clock(', 'abnormal vm stop', 'hostID=', 'host id for domain', 'copied, ',
 ] as const;
 
 // One regular expression finds the next marker of any kind: V8 compiles it to one pass over the text, several times faster than an indexOf per marker.
