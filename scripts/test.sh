@@ -40,6 +40,13 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
+if ! command -v xz >/dev/null; then
+  echo "== installing xz-utils (the vdsm log tests compress logs with xz)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq xz-utils >/dev/null
+fi
+
 echo "== type-checking"
 node_modules/.bin/tsc --noEmit --incremental false
 

@@ -1,0 +1,115 @@
+/**
+ * Reading vdsm's logs: a streaming scan of one or more files into the JSON
+ * of `LogScanResult`. Pure: no Node, React or Next imports, so the same code
+ * runs in the server, the CLI and a browser Web Worker.
+ *
+ *   const scan = new LogScan();
+ *   const file = scan.file('vdsm.log');
+ *   for await (const chunk of bytes) file.pushBytes(chunk);
+ *   file.end();
+ *   scan.result();
+ */
+import { LogCollector } from './collector';
+import { LineScanner, type ScannerOptions } from './scanner';
+import type { LogScanResult } from './types';
+
+export * from './types';
+export { decodeBytesLiteral, bytesRepr } from './python-repr';
+export { parseHead } from './log-line';
+export { mailboxFromLoggedData, LOGGED_DATA_BYTES, STORED_NOTE } from './logged-mailbox';
+export { fromBase64 } from './base64';
+export { MARKERS } from './scanner';
+
+type BufferLike = { from(b: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } };
+
+/** Bytes per String.fromCharCode call: well under every engine's limit on arguments. */
+const CHAR_CODES_PER_CALL = 16 * 1024;
+
+/**
+ * Bytes to a byte string (latin1: char i = byte i) for the scanner. In Node,
+ * Buffer's latin1. In a browser, String.fromCharCode over the bytes, which
+ * in Chromium measured ~3× faster than TextDecoder on log text and gives
+ * the same byte-exact string as Node.
+ */
+export function byteString(): (bytes: Uint8Array) => string {
+  const B = (globalThis as { Buffer?: BufferLike }).Buffer;
+  if (B) return (bytes) => B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return (bytes) => {
+    let text = '';
+    for (let at = 0; at < bytes.length; at += CHAR_CODES_PER_CALL) {
+      text += String.fromCharCode.apply(null, bytes.subarray(at, at + CHAR_CODES_PER_CALL) as unknown as number[]);
+    }
+    return text;
+  };
+}
+
+const COMPRESSED: Array<[string, number[]]> = [['gzip', [0x1f, 0x8b]], ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a]], ['zstd', [0x28, 0xb5, 0x2f, 0xfd]], ['bzip2', [0x42, 0x5a, 0x68]]];
+
+/** The compression a file's first bytes announce, or null for plain text. */
+export function compressionOf(first: Uint8Array): string | null {
+  for (const [name, magic] of COMPRESSED) if (magic.every((b, i) => first[i] === b)) return name;
+  return null;
+}
+
+const PIECE_BYTES = 64 * 1024;
+
+export class LogFileScan {
+  private readonly decode = byteString();
+  private started = false;
+
+  constructor(private readonly scanner: LineScanner, private readonly collector: LogCollector) {}
+
+  pushBytes(bytes: Uint8Array): void {
+    if (!this.started && bytes.length > 0) {
+      this.started = true;
+      const kind = compressionOf(bytes);
+      if (kind) {
+        this.collector.finding({ id: 'log.file.not-text', severity: 'error', file: this.scanner.summary.name, line: 1, time: null, message: `${this.scanner.summary.name} is ${kind}-compressed, not text: decompress it (or give it a .${kind === 'gzip' ? 'gz' : kind} name)` });
+      }
+    }
+    // Pieces of at most 64 KiB: their strings live and die in V8's young generation,
+    // where larger ones go to the large-object space and cost page faults (3-4× slower).
+    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+      const piece = bytes.subarray(at, at + PIECE_BYTES);
+      this.scanner.push(this.decode(piece), piece.length);
+    }
+  }
+
+  /** Text already decoded one char per byte. */
+  pushText(text: string): void {
+    this.started = true;
+    this.scanner.push(text);
+  }
+
+  /** `complete: false` when the read stopped early (cancel, error). */
+  end(complete = true): void {
+    this.scanner.end(complete);
+  }
+
+  fail(message: string): void {
+    this.collector.finding({ id: 'log.file.read-error', severity: 'error', file: this.scanner.summary.name, message });
+    this.scanner.end(false);
+  }
+
+  get bytes(): number {
+    return this.scanner.summary.bytes;
+  }
+
+  get lines(): number {
+    return this.scanner.summary.lines;
+  }
+}
+
+export class LogScan {
+  private readonly collector = new LogCollector();
+
+  constructor(private readonly options: ScannerOptions = {}) {}
+
+  file(name: string): LogFileScan {
+    return new LogFileScan(new LineScanner(this.collector, name, this.options), this.collector);
+  }
+
+  result(): LogScanResult {
+    return this.collector.result();
+  }
+}
