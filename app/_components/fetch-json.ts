@@ -1,8 +1,8 @@
-import { responseError } from '@/components/live-grid/snapshot-fetcher';
+import { responseError, type FetchLike } from '@/components/live-grid/snapshot-fetcher';
 
 /** GET JSON; errors become sentences naming what failed. */
-export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: 'no-store' });
+export async function fetchJson<T>(url: string, fetchImpl: FetchLike = (u, i) => fetch(u, i)): Promise<T> {
+  const res = await fetchImpl(url, { cache: 'no-store' });
   if (!res.ok) throw await responseError(res, url);
   return (await res.json()) as T;
 }

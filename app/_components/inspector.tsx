@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RequestJson } from '@/lib/api/history-types';
+import type { SourceInfo } from '@/lib/api/types';
 import { episodesAt, episodeTarget, type EpisodeAt } from '@/components/episodes/episode-at';
 import { EpisodesTable } from '@/components/episodes/episodes-table';
 import { HostDetail } from '@/components/host-detail/host-detail';
@@ -40,7 +41,15 @@ const NO_REQUESTS: readonly RequestJson[] = [];
  * travelling), the timeline, and a drawer with the open host's bytes, the
  * requests or the checksum episodes.
  */
-export function Inspector() {
+export interface InspectorProps {
+  /**
+   * Files opened in this browser (the data layer answers for them): what the
+   * header says instead of LIVE and the read's freshness, and a note above the grid.
+   */
+  files?: { header: (source: SourceInfo | null) => ReactNode; notice?: ReactNode };
+}
+
+export function Inspector({ files }: InspectorProps = {}) {
   const [url, go] = useUrlState();
   const sources = useSources();
   const list = sources.data?.sources ?? [];
@@ -200,9 +209,9 @@ export function Inspector() {
 
   const failing = model?.counts.failingNow ?? 0;
   useEffect(() => {
-    const when = past ? `⏪ #${url.seq} · ` : live ? '' : '⏸ ';
+    const when = past ? `⏪ #${url.seq} · ` : files ? 'FILES · ' : live ? '' : '⏸ ';
     document.title = `${failing > 0 ? `✗ ${failing} · ` : ''}${when}${source?.name ?? ''} · Mailbox Inspector`;
-  }, [failing, live, past, url.seq, source?.name]);
+  }, [failing, live, past, url.seq, source?.name, files]);
 
   const liveModel = liveSnapshot.data;
   const failingNow = episodeList.filter((e) => e.resolvedSeq === null).length;
@@ -213,9 +222,16 @@ export function Inspector() {
         <div className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1">
           <h1 className="whitespace-nowrap text-[14px] font-semibold tracking-tight">Mailbox Inspector</h1>
           <SourcePicker sources={list} source={source} onChange={onSource} />
-          <LiveToggle live={live} past={past} onToggle={() => setLive((v) => !v)} onLive={toLive} />
-          {source && <Freshness source={source} model={liveModel} live={live} />}
+          {files ? files.header(source) : (
+            <>
+              <LiveToggle live={live} past={past} onToggle={() => setLive((v) => !v)} onLive={toLive} />
+              {source && <Freshness source={source} model={liveModel} live={live} />}
+            </>
+          )}
           <span className="ml-auto flex items-center gap-1.5">
+            {files
+              ? <a href="/" className="btn" title="the sources this server watches">live sources</a>
+              : <Link href="/open" className="btn" title="dumps and traces from your disk, decoded in this browser: nothing is uploaded">open files</Link>}
             <Link href="/learn" className="btn" title="the mailbox format, byte by byte">format</Link>
             <ThemeToggle />
             <button type="button" className="btn" onClick={() => setHelp(true)} title="keyboard shortcuts and legend (?)">
@@ -224,7 +240,8 @@ export function Inspector() {
           </span>
         </div>
         <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 py-1">
-          {model ? <CountsBar counts={model.counts} stuck={stuckCount} watchingSince={model.watchingSince} past={past} /> : <span className="text-muted">waiting for the first read…</span>}
+          {model ? <CountsBar counts={model.counts} stuck={stuckCount} watchingSince={model.watchingSince} past={past} />
+            : <span className="text-muted">{files ? (source ? 'decoding…' : 'no files opened yet') : 'waiting for the first read…'}</span>}
           <span className="ml-auto">
             <GridFilters
               problemsOnly={problemsOnly}
@@ -234,6 +251,12 @@ export function Inspector() {
             />
           </span>
         </div>
+        {files?.notice}
+        {!files && sources.data && list.length === 0 && (
+          <p className="border-t border-line px-3 py-1 text-[12px]" data-testid="no-sources">
+            This server watches no storage (MAILBOX_SOURCES=none). <Link href="/open" className="underline">Open dumps or traces</Link> from your disk instead: they are decoded in this browser.
+          </p>
+        )}
         {url.source && sources.data && source && source.id !== url.source && (
           <p role="alert" className="border-t border-line px-3 py-1 text-[12px]">
             <span className="badge" data-tone="outside">⚠</span> No source named “{url.source}” is configured; showing “{source.name}”.

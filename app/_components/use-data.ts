@@ -10,6 +10,7 @@ import type { HistoryBuffer } from '@/components/timeline/history-buffer';
 import { createRequestsFetcher } from '@/components/requests/requests-fetcher';
 import type { RequestsBuffer } from '@/components/requests/requests-buffer';
 import { createEpisodesFetcher, type EpisodesBuffer } from '@/components/episodes/episodes-fetcher';
+import { useDataLayer } from './data-layer';
 import { fetchJson, retryAfter } from './fetch-json';
 
 function polling(pollMs: number, live: boolean): SWRConfiguration {
@@ -39,20 +40,31 @@ const historyPollMs = (source: SourceInfo | null) => Math.max(1000, source?.poll
 
 const base = (source: SourceInfo) => `/api/sources/${encodeURIComponent(source.id)}`;
 
+/** GET JSON through the data layer (the server, or opened files). */
+function useFetchJson() {
+  const { fetch } = useDataLayer();
+  const [fetcher] = useState(() => <T,>(url: string) => fetchJson<T>(url, fetch));
+  return fetcher;
+}
+
 export function useSources() {
-  return useSWR<SourcesResponse>('/api/sources', fetchJson, { revalidateOnFocus: false, refreshInterval: 30_000 });
+  const { local } = useDataLayer();
+  // Opened files change the list as they are opened: ask often, it costs no request.
+  return useSWR<SourcesResponse>('/api/sources', useFetchJson(), { revalidateOnFocus: false, refreshInterval: local ? 500 : 30_000 });
 }
 
 /** The selected source's snapshot as a grid model, polled with If-None-Match; the grid's view of it (no slot bytes). */
 export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
-  const [fetcher] = useState(createSnapshotFetcher);
+  const { fetch } = useDataLayer();
+  const [fetcher] = useState(() => createSnapshotFetcher(fetch));
   const key = source ? `${base(source)}/snapshot?view=grid` : null;
   return useSWR<GridModel>(key, fetcher, { ...polling(source?.pollMs ?? 1000, live), compare: (a, b) => a === b });
 }
 
 /** The snapshot as it was at read `seq` (time travel); null seq: nothing. */
 export function usePastSnapshot(source: SourceInfo | null, seq: number | null) {
-  const [fetcher] = useState(createPastSnapshotFetcher);
+  const { fetch } = useDataLayer();
+  const [fetcher] = useState(() => createPastSnapshotFetcher(fetch));
   const key = source && seq !== null ? `${base(source)}/snapshot?seq=${seq}&view=grid` : null;
   return useSWR<GridModel>(key, fetcher, { ...FROZEN, compare: (a, b) => a === b });
 }
@@ -61,25 +73,28 @@ export function usePastSnapshot(source: SourceInfo | null, seq: number | null) {
 export function useMailbox(source: SourceInfo | null, host: number | null, live: boolean, seq: number | null) {
   const key = source && host !== null ? `${base(source)}/mailbox/${host}${seq === null ? '' : `?seq=${seq}`}` : null;
   // keepPreviousData: the detail dims the last host's bytes while the next host's load, instead of collapsing
-  return useSWR<MailboxResponse>(key, fetchJson, seq !== null ? FROZEN : { ...polling(source?.pollMs ?? 1000, live), keepPreviousData: true });
+  return useSWR<MailboxResponse>(key, useFetchJson(), seq !== null ? FROZEN : { ...polling(source?.pollMs ?? 1000, live), keepPreviousData: true });
 }
 
 /** The reads of the history window, for the timeline. */
 export function useHistory(source: SourceInfo | null, live: boolean) {
-  const [fetcher] = useState(createHistoryFetcher);
+  const { fetch } = useDataLayer();
+  const [fetcher] = useState(() => createHistoryFetcher(fetch));
   const key = source ? `${base(source)}/history` : null;
   return useSWR<HistoryBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }
 
 /** Checksum-failure episodes with their verdicts, refreshed with `?since=` the newest update held. */
 export function useEpisodes(source: SourceInfo | null, live: boolean) {
-  const [fetcher] = useState(createEpisodesFetcher);
+  const { fetch } = useDataLayer();
+  const [fetcher] = useState(() => createEpisodesFetcher(fetch));
   const key = source ? `${base(source)}/episodes` : null;
   return useSWR<EpisodesBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }
 
 export function useRequests(source: SourceInfo | null, live: boolean) {
-  const [fetcher] = useState(createRequestsFetcher);
+  const { fetch } = useDataLayer();
+  const [fetcher] = useState(() => createRequestsFetcher(fetch));
   const key = source ? `${base(source)}/requests` : null;
   return useSWR<RequestsBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }

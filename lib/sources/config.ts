@@ -22,6 +22,8 @@ export interface Config {
   sources: SourceConfig[];
   maxHostId: number;
   pollMs: number;
+  /** MAILBOX_SOURCES=none: no sources and no demo (only /open's files, /api/decode and the CLI) */
+  off?: boolean;
 }
 
 
@@ -102,6 +104,7 @@ export function parseConfig(env: Env = process.env): ConfigResult {
   const pollMs = integer(env, 'MAILBOX_POLL_MS', DEFAULT_POLL_MS, 50, 60_000, errors);
   const sources: SourceConfig[] = [];
   const raw = env.MAILBOX_SOURCES?.trim() ?? '';
+  if (raw === 'none') return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, off: true } };
   for (const entry of raw.split(';').map((e) => e.trim()).filter(Boolean)) {
     const source = parseEntry(entry, errors);
     if (!source) continue;
