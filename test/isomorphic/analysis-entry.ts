@@ -8,6 +8,8 @@ import { DEFAULT_HISTORY_SETTINGS } from '@/lib/history/settings';
 import { SourceHistory } from '@/lib/history/source-history';
 import type { ReadSample } from '@/lib/history/types';
 import { decodeVolume } from '@/lib/mailbox';
+import { localFetch } from '@/lib/offline/local-fetch';
+import { seriesSources } from '@/lib/offline/opened-set';
 import { seriesReads } from '@/lib/offline/samples';
 import { buildSeries, type FileMeta } from '@/lib/offline/series';
 import { parseTrace } from '@/lib/replay/trace-format';
@@ -49,4 +51,20 @@ export function analyseDumps(dumps: DumpInput[]) {
   });
   const [series] = buildSeries(files);
   return summarise(seriesReads(series.steps, (f) => f.bytes).reads, 10);
+}
+
+/** What the local API answers for the dumps: the screen's every request, as text. */
+export async function answerDumps(dumps: DumpInput[], urls: string[]) {
+  const files = dumps.map((d, i) => {
+    const bytes = bytesOf(d.base64);
+    return { id: String(i), name: d.name, size: bytes.length, lastModified: d.lastModified, bytes };
+  });
+  const sources = new Map(seriesSources(files, 'name', {}, 10).map((s) => [s.source.id, s.source] as const));
+  const get = localFetch(() => sources);
+  const out: Record<string, { status: number; body: string }> = {};
+  for (const url of urls) {
+    const res = await get(url);
+    out[url] = { status: res.status, body: url.includes('export?volume') ? String(new Uint8Array(await res.arrayBuffer()).length) : await res.text() };
+  }
+  return out;
 }
