@@ -263,7 +263,8 @@ export function Inspector({ files }: InspectorProps = {}) {
           </p>
         )}
         {sources.error && <p role="alert" className="border-t border-line px-3 py-1 text-(--ink-vermillion)">Cannot list the sources: {sources.error.message}</p>}
-        {source && <Warnings source={source} model={liveModel} error={liveSnapshot.error} live={live} />}
+        {/* Opened files never go stale: only their volumes' warnings apply. */}
+        {source && <Warnings source={source} model={liveModel} error={liveSnapshot.error} live={live && !files} />}
       </header>
       {past ? (
         <TimeTravelBanner seq={url.seq!} readAt={shownAt} latestSeq={liveModel?.lastRead.seq ?? history.data?.latestSeq ?? null}

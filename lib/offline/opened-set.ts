@@ -57,11 +57,12 @@ export function seriesSources(
     taken.add(id);
     const inboxes = series.steps.map((s) => s.inbox);
     const outboxes = series.steps.map((s) => s.outbox);
+    const { reads, warnings, errors } = seriesReads(series.steps, (f) => f.bytes!);
+    const span = reads.length > 0 ? reads[reads.length - 1].readAt - reads[0].readAt : 0;
     const source = new OpenedSource({
       id, name: `files: ${[names(inboxes), names(outboxes)].filter(Boolean).join(' + ')}`,
-      inbox: names(inboxes), outbox: names(outboxes), maxHostId,
+      inbox: names(inboxes), outbox: names(outboxes), maxHostId, historyMs: 2 * span,
     });
-    const { reads, warnings, errors } = seriesReads(series.steps, (f) => f.bytes!);
     for (const read of reads) source.ingest(read);
     return { series, source, warnings, errors };
   });

@@ -21,8 +21,11 @@ export interface OpenedSourceOptions {
   maxHostId?: number;
   /** how often a replay's reader reads; dumps: how far apart they are, roughly */
   pollMs?: number;
-  historySettings?: HistorySettings;
+  /** how far back the history keeps reads: at least the span of the opened files (default 1 h) */
+  historyMs?: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 const DEFAULT_MAX_HOST_ID = 250;
 
@@ -55,8 +58,8 @@ export class OpenedSource implements SourceView {
   constructor(options: OpenedSourceOptions) {
     this.config = { id: options.id, name: options.name, inbox: options.inbox, outbox: options.outbox, demo: false };
     this.options = { maxHostId: options.maxHostId ?? DEFAULT_MAX_HOST_ID, pollMs: options.pollMs ?? 1000 };
-    // Opened files are kept whole, however old their times: the window is as long as a history can be.
-    this.historySettings = options.historySettings ?? { ...DEFAULT_HISTORY_SETTINGS, historyMs: Number.MAX_SAFE_INTEGER };
+    // Opened files are kept whole: the window covers their whole span.
+    this.historySettings = { ...DEFAULT_HISTORY_SETTINGS, historyMs: Math.max(HOUR_MS, options.historyMs ?? 0) };
     this.history = new SourceHistory({ ...this.historySettings, maxHostId: this.options.maxHostId });
   }
 

@@ -30,7 +30,7 @@ export class TraceSession {
     this.player = new TracePlayer(trace, { schedule, speed: options.speed, t0Ms: options.t0Ms, paths });
     this.source = new OpenedSource({
       id: options.id, name: `trace: ${options.fileName}`, inbox: paths.inbox, outbox: paths.outbox,
-      maxHostId: trace.maxHosts, pollMs: 250,
+      maxHostId: trace.maxHosts, pollMs: 250, historyMs: 2 * (trace.writes.at(-1)?.t ?? 0) * 1000,
     });
     // The volumes before the first write: what a reader sees when the replay starts.
     this.take(this.player.runUntil(0));

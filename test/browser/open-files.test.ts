@@ -74,6 +74,19 @@ function expectNothingUploaded(files: string[]) {
   expect(requests.filter((r) => r.body !== null && r.body.length > 0).map((r) => `${r.method} ${r.url}`)).toEqual([]);
 }
 
+describe('a server with its sources turned off', () => {
+  it('watches nothing, runs no demo, and its live page sends the person to /open', async () => {
+    expect(await (await fetch(`${server.url}/api/sources`)).json()).toEqual({ sources: [] });
+    page = await browser.newPage();
+    errors = collectErrors(page);
+    await page.goto(server.url + '/');
+    await page.locator('[data-testid="no-sources"]').waitFor();
+    await page.getByRole('link', { name: 'open files' }).click();
+    await page.waitForURL(/\/open$/);
+    await page.getByText('nothing is uploaded').first().waitFor();
+  });
+});
+
 describe('opened dumps', () => {
   it('proves the tear of bug 1426762 from three inbox dumps, as FILES, with nothing uploaded', async () => {
     await openPage();
