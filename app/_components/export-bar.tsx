@@ -4,12 +4,31 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { SourceInfo } from '@/lib/api/types';
 import { copyText } from '@/components/ui/copy-text';
 import { responseError } from '@/components/live-grid/snapshot-fetcher';
-import { saveLocally, useDataLayer, type DataLayer } from './data-layer';
+import { useTransport, type Transport } from './transport';
 
 interface ExportBarProps {
   source: SourceInfo;
-  /** the read on screen when time travelling; null: the latest read */
+  /** the read on screen when paused or time travelling; null: the latest read */
   seq: number | null;
+}
+
+/**
+ * A link that downloads what `href` answers. From the server it is a plain
+ * link; for opened files the answer is made in this browser and saved from a
+ * Blob, so nothing is sent anywhere.
+ */
+function Download({ transport, href, filename, children, ...rest }: { transport: Transport; href: string; filename?: string; children: ReactNode; title: string; 'data-export': string }) {
+  if (transport.kind === 'server') return <a className="btn" href={href} download={filename ?? true} {...rest}>{children}</a>;
+  const save = async () => {
+    const res = await transport.fetch(href, { cache: 'no-store' });
+    if (!res.ok) throw await responseError(res, 'export');
+    const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    const url = URL.createObjectURL(await res.blob());
+    const a = Object.assign(document.createElement('a'), { href: url, download: filename ?? named ?? 'export' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return <button type="button" className="btn" onClick={() => void save()} {...rest}>{children}</button>;
 }
 
 type CopyState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'copied'; lines: number } | { kind: 'failed'; text: string | null; why: string };
@@ -26,7 +45,7 @@ export function ExportBar({ source, seq }: ExportBarProps) {
   const which = seq === null ? 'the latest read' : `read #${seq}`;
   // While time travelling, the summary stops at the read on screen.
   const incident = `${base(source)}/incident${seq === null ? '' : `?until=${seq}`}`;
-  const layer = useDataLayer();
+  const transport = useTransport();
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   useEffect(() => {
     if (copy.kind !== 'copied') return;
@@ -38,7 +57,7 @@ export function ExportBar({ source, seq }: ExportBarProps) {
     setCopy({ kind: 'busy' });
     let text: string | null = null;
     try {
-      const res = await layer.fetch(incident, { cache: 'no-store' });
+      const res = await transport.fetch(incident, { cache: 'no-store' });
       if (!res.ok) throw await responseError(res, 'incident summary');
       text = await res.text();
       if (!(await copyText(text))) throw new Error('the browser refused to copy');
@@ -49,41 +68,21 @@ export function ExportBar({ source, seq }: ExportBarProps) {
   };
 
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-  const onSaveError = (err: Error) => setCopy({ kind: 'failed', text: null, why: err.message });
   return (
     <>
       <span className="text-[11px] text-muted">{which}:</span>
-      <SaveLink layer={layer} onError={onSaveError} href={`${base(source)}/export?volume=inbox${at}`} name="" kind="inbox" title={`the inbox window as read at ${which}: raw bytes, what dd would give`}>⤓ inbox.bin</SaveLink>
-      <SaveLink layer={layer} onError={onSaveError} href={`${base(source)}/export?volume=outbox${at}`} name="" kind="outbox" title={`the outbox window as read at ${which}: raw bytes`}>⤓ outbox.bin</SaveLink>
-      <SaveLink layer={layer} onError={onSaveError} href={`${base(source)}/export?format=json${at}`} name="" kind="json" title={`both volumes at ${which}: bytes (base64), sha256 and their decoding`}>⤓ JSON</SaveLink>
+      {/* only what can work: a source without an outbox offers no outbox download */}
+      {source.inbox && <Download transport={transport} href={`${base(source)}/export?volume=inbox${at}`} data-export="inbox" title={`the inbox window as read at ${which}: raw bytes, what dd would give`}>⤓ inbox.bin</Download>}
+      {source.outbox && <Download transport={transport} href={`${base(source)}/export?volume=outbox${at}`} data-export="outbox" title={`the outbox window as read at ${which}: raw bytes`}>⤓ outbox.bin</Download>}
+      <Download transport={transport} href={`${base(source)}/export?format=json${at}`} data-export="json" title={`the volumes at ${which}: bytes (base64), sha256 and their decoding`}>⤓ JSON</Download>
       <span className="mx-1 h-4 w-px bg-line-strong" aria-hidden />
       <button type="button" className="btn" onClick={copySummary} disabled={copy.kind === 'busy'} data-testid="copy-incident"
         title={`Markdown for the ticket: episodes with verdicts, stuck requests, latencies and hex dumps, over the history kept up to ${which}`}>
         {copy.kind === 'copied' ? `copied ✓ (${copy.lines} lines)` : copy.kind === 'busy' ? 'copying…' : 'copy incident summary'}
       </button>
-      <SaveLink layer={layer} onError={onSaveError} href={incident} name={`incident-${source.id}-${stamp}.md`} kind="incident" title="the incident summary as a Markdown file">⤓ .md</SaveLink>
+      <Download transport={transport} href={incident} filename={`incident-${source.id}-${stamp}.md`} data-export="incident" title="the incident summary as a Markdown file">⤓ .md</Download>
       {copy.kind === 'failed' && <CopyFallback state={copy} onClose={() => setCopy({ kind: 'idle' })} />}
     </>
-  );
-}
-
-interface SaveProps {
-  href: string;
-  /** '' : the name the answer gives */
-  name: string;
-  kind: string;
-  title: string;
-  children: ReactNode;
-  layer: DataLayer;
-  onError: (err: Error) => void;
-}
-
-/** A link to the server's file, or for opened files a button that builds it here and saves it (no request). */
-function SaveLink({ href, name, kind, title, children, layer, onError }: SaveProps) {
-  if (!layer.local) return <a className="btn" href={href} download={name === '' ? true : name} data-export={kind} title={title}>{children}</a>;
-  return (
-    <button type="button" className="btn" data-export={kind} title={title}
-      onClick={() => saveLocally(layer, href, name || kind).catch(onError)}>{children}</button>
   );
 }
 

@@ -1,10 +1,12 @@
 import { responseError, type FetchLike } from '@/components/live-grid/snapshot-fetcher';
 
-/** GET JSON; errors become sentences naming what failed. */
-export async function fetchJson<T>(url: string, fetchImpl: FetchLike = (u, i) => fetch(u, i)): Promise<T> {
-  const res = await fetchImpl(url, { cache: 'no-store' });
-  if (!res.ok) throw await responseError(res, url);
-  return (await res.json()) as T;
+/** A GET of JSON through `fetchImpl`; errors become sentences naming what failed. */
+export function jsonFetcher(fetchImpl: FetchLike) {
+  return async function fetchJson<T>(url: string): Promise<T> {
+    const res = await fetchImpl(url, { cache: 'no-store' });
+    if (!res.ok) throw await responseError(res, url);
+    return (await res.json()) as T;
+  };
 }
 
 /** Retry a failed poll soon, then back off to at most 5 s: a live tool must come back by itself. */

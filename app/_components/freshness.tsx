@@ -5,15 +5,24 @@ import { formatAge, formatClock, formatDuration, formatInterval } from '@/lib/fo
 import { sourceWarnings } from './source-warnings';
 import type { SourceInfo } from '@/lib/api/types';
 import { useNow } from '@/components/ui/use-now';
+import type { ScreenMode } from './use-read-on-screen';
 
 interface FreshnessProps {
   source: SourceInfo;
+  /** the read on screen */
+  model: GridModel | undefined;
+  mode: ScreenMode;
+}
+
+interface WarningsProps {
+  source: SourceInfo;
+  /** the latest read: its problems are said whatever the screen shows */
   model: GridModel | undefined;
   live: boolean;
 }
 
 /** "every 0.5 s · read 10:41:07 (2 s ago) · 0.4 ms · O_DIRECT", ticking every second. */
-export function Freshness({ source, model, live }: FreshnessProps) {
+export function Freshness({ source, model, mode }: FreshnessProps) {
   const now = useNow();
   const snapshot = model?.snapshot;
   const readAt = model ? Date.parse(model.lastRead.readAt) : null;
@@ -28,10 +37,14 @@ export function Freshness({ source, model, live }: FreshnessProps) {
           <span data-testid="read-time">
             read <span className="num text-fg">#{model!.lastRead.seq}</span> at <span className="num text-fg">{formatClock(readAt)}</span>{' '}
             {/* the age is measured on this browser's clock, from when the read was first seen: immune to clock skew */}
-            <span className="num inline-block min-w-[8ch] text-left">({live ? formatAge(now - model!.readSeenAt) : 'paused'})</span>
+            <span className="num inline-block min-w-[8ch] text-left">({mode === 'live' ? formatAge(now - model!.readSeenAt) : mode === 'paused' ? 'paused' : formatAge(now - readAt)})</span>
           </span>
           <span aria-hidden>·</span>
           <span className="num" title="how long the last read of the volumes took">{formatDuration(readMs)}</span>
+          <span aria-hidden>·</span>
+          <span title="vdsm's maxHostID: the SPM reads mailboxes 0..maxHostId-1 (mailbox 0 is the event block, so hosts 1..maxHostId-1)">
+            maxHostId <span className="num">{source.maxHostId}</span>
+          </span>
           <span aria-hidden>·</span>
           {direct ? <span title="reads bypass the page cache">O_DIRECT</span> : <span className="badge" data-tone="outside">⚠ page cache</span>}
         </>
@@ -41,7 +54,7 @@ export function Freshness({ source, model, live }: FreshnessProps) {
 }
 
 /** The problems of the view itself, in red or yellow, on the header. */
-export function Warnings({ source, model, error, live }: FreshnessProps & { error: Error | undefined }) {
+export function Warnings({ source, model, error, live }: WarningsProps & { error: Error | undefined }) {
   const now = useNow();
   const warnings = sourceWarnings(source, model, error, now, live);
   if (warnings.length === 0) return null;

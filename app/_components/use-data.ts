@@ -10,8 +10,8 @@ import type { HistoryBuffer } from '@/components/timeline/history-buffer';
 import { createRequestsFetcher } from '@/components/requests/requests-fetcher';
 import type { RequestsBuffer } from '@/components/requests/requests-buffer';
 import { createEpisodesFetcher, type EpisodesBuffer } from '@/components/episodes/episodes-fetcher';
-import { useDataLayer } from './data-layer';
-import { fetchJson, retryAfter } from './fetch-json';
+import { jsonFetcher, retryAfter } from './fetch-json';
+import { useTransport } from './transport';
 
 function polling(pollMs: number, live: boolean): SWRConfiguration {
   return {
@@ -40,61 +40,69 @@ const historyPollMs = (source: SourceInfo | null) => Math.max(1000, source?.poll
 
 const base = (source: SourceInfo) => `/api/sources/${encodeURIComponent(source.id)}`;
 
-/** GET JSON through the data layer (the server, or opened files). */
-function useFetchJson() {
-  const { fetch } = useDataLayer();
-  const [fetcher] = useState(() => <T,>(url: string) => fetchJson<T>(url, fetch));
+/**
+ * SWR keys carry the transport's kind: opened files and the server may both
+ * have a source of the same id, and SWR's cache outlives a page change.
+ */
+function useKey(url: string | null): [string, string] | null {
+  const { kind } = useTransport();
+  return url === null ? null : [url, kind];
+}
+
+/** A fetcher made once per hook, over the transport's fetch. */
+function useFetcher<F>(create: (fetchImpl: ReturnType<typeof useTransport>['fetch']) => F): F {
+  const transport = useTransport();
+  const [fetcher] = useState(() => create(transport.fetch));
   return fetcher;
 }
 
 export function useSources() {
-  const { local } = useDataLayer();
-  // Opened files change the list as they are opened: ask often, it costs no request.
-  return useSWR<SourcesResponse>('/api/sources', useFetchJson(), { revalidateOnFocus: false, refreshInterval: local ? 500 : 30_000 });
+  const fetcher = useFetcher(jsonFetcher);
+  return useSWR<SourcesResponse>(useKey('/api/sources'), ([url]: [string]) => fetcher<SourcesResponse>(url), { revalidateOnFocus: false, refreshInterval: 30_000 });
 }
 
 /** The selected source's snapshot as a grid model, polled with If-None-Match; the grid's view of it (no slot bytes). */
 export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
-  const { fetch } = useDataLayer();
-  const [fetcher] = useState(() => createSnapshotFetcher(fetch));
-  const key = source ? `${base(source)}/snapshot?view=grid` : null;
-  return useSWR<GridModel>(key, fetcher, { ...polling(source?.pollMs ?? 1000, live), compare: (a, b) => a === b });
+  const fetcher = useFetcher(createSnapshotFetcher);
+  const key = useKey(source ? `${base(source)}/snapshot?view=grid` : null);
+  return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), { ...polling(source?.pollMs ?? 1000, live), compare: (a, b) => a === b });
 }
 
-/** The snapshot as it was at read `seq` (time travel); null seq: nothing. */
+/** The snapshot as it was at read `seq` (time travel, or the read frozen by a pause); null seq: nothing. */
 export function usePastSnapshot(source: SourceInfo | null, seq: number | null) {
-  const { fetch } = useDataLayer();
-  const [fetcher] = useState(() => createPastSnapshotFetcher(fetch));
-  const key = source && seq !== null ? `${base(source)}/snapshot?seq=${seq}&view=grid` : null;
-  return useSWR<GridModel>(key, fetcher, { ...FROZEN, compare: (a, b) => a === b });
+  const fetcher = useFetcher(createPastSnapshotFetcher);
+  const key = useKey(source && seq !== null ? `${base(source)}/snapshot?seq=${seq}&view=grid` : null);
+  return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), { ...FROZEN, compare: (a, b) => a === b });
 }
 
-/** One host's raw mailboxes: polled while its detail is open, or as they were at read `seq` (`previous`: the version before). */
-export function useMailbox(source: SourceInfo | null, host: number | null, live: boolean, seq: number | null) {
-  const key = source && host !== null ? `${base(source)}/mailbox/${host}${seq === null ? '' : `?seq=${seq}`}` : null;
+/**
+ * One host's raw mailboxes at read `seq`, the read on screen (`previous`: the version before). Each read's
+ * bytes never change, so each is fetched once; live, the grid's next read brings the next fetch.
+ */
+export function useMailbox(source: SourceInfo | null, host: number | null, seq: number | null) {
+  const fetcher = useFetcher(jsonFetcher);
+  const key = useKey(source && host !== null ? `${base(source)}/mailbox/${host}${seq === null ? '' : `?seq=${seq}`}` : null);
   // keepPreviousData: the detail dims the last host's bytes while the next host's load, instead of collapsing
-  return useSWR<MailboxResponse>(key, useFetchJson(), seq !== null ? FROZEN : { ...polling(source?.pollMs ?? 1000, live), keepPreviousData: true });
+  return useSWR<MailboxResponse>(key, ([url]: [string]) => fetcher<MailboxResponse>(url),
+    seq !== null ? FROZEN : { ...polling(source?.pollMs ?? 1000, true), keepPreviousData: true });
 }
 
 /** The reads of the history window, for the timeline. */
 export function useHistory(source: SourceInfo | null, live: boolean) {
-  const { fetch } = useDataLayer();
-  const [fetcher] = useState(() => createHistoryFetcher(fetch));
-  const key = source ? `${base(source)}/history` : null;
-  return useSWR<HistoryBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
+  const fetcher = useFetcher(createHistoryFetcher);
+  const key = useKey(source ? `${base(source)}/history` : null);
+  return useSWR<HistoryBuffer>(key, ([url]: [string]) => fetcher(url), { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }
 
 /** Checksum-failure episodes with their verdicts, refreshed with `?since=` the newest update held. */
 export function useEpisodes(source: SourceInfo | null, live: boolean) {
-  const { fetch } = useDataLayer();
-  const [fetcher] = useState(() => createEpisodesFetcher(fetch));
-  const key = source ? `${base(source)}/episodes` : null;
-  return useSWR<EpisodesBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
+  const fetcher = useFetcher(createEpisodesFetcher);
+  const key = useKey(source ? `${base(source)}/episodes` : null);
+  return useSWR<EpisodesBuffer>(key, ([url]: [string]) => fetcher(url), { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }
 
 export function useRequests(source: SourceInfo | null, live: boolean) {
-  const { fetch } = useDataLayer();
-  const [fetcher] = useState(() => createRequestsFetcher(fetch));
-  const key = source ? `${base(source)}/requests` : null;
-  return useSWR<RequestsBuffer>(key, fetcher, { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
+  const fetcher = useFetcher(createRequestsFetcher);
+  const key = useKey(source ? `${base(source)}/requests` : null);
+  return useSWR<RequestsBuffer>(key, ([url]: [string]) => fetcher(url), { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
 }

@@ -31,13 +31,15 @@ interface HostDetailProps {
   episodes: readonly EpisodeJson[];
   /** the detail shows a past read (time travel) */
   past: boolean;
+  /** the detail shows the read frozen by a pause */
+  paused?: boolean;
   onSelectSlot: (slot: number) => void;
   onEpisode: (at: EpisodeAt) => void;
   onClose: () => void;
 }
 
 /** One host's inbox and outbox mailboxes: decoded slots, checksum, annotated hex side by side. */
-export function HostDetail({ source, host, slot, data, error, episodes, past, onSelectSlot, onEpisode, onClose }: HostDetailProps) {
+export function HostDetail({ source, host, slot, data, error, episodes, past, paused = false, onSelectSlot, onEpisode, onClose }: HostDetailProps) {
   const [foldZeros, setFoldZeros] = useState(true);
   // While another host's data is still shown (the selection moved), it stays, dimmed, so nothing jumps.
   const detail = useMemo(() => (data ? decodeDetail(data, source.maxHostId) : null), [data, source.maxHostId]);
@@ -70,7 +72,7 @@ export function HostDetail({ source, host, slot, data, error, episodes, past, on
   const focus = useMemo(() => (slot === null ? null : { offset: slot * SLOT_SIZE_BYTES, length: SLOT_SIZE_BYTES }), [slot]);
 
   return (
-    <section aria-label={`host ${host} detail`} data-detail-host={host} aria-busy={loading} className="bg-panel">
+    <section aria-label={`host ${host} detail`} data-detail-host={host} data-read-seq={detail && !loading ? detail.seq : undefined} aria-busy={loading} className="bg-panel">
       <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line bg-panel px-4 py-1.5">
         <h2 className="text-[15px] font-semibold">host <span className="num">{host}</span></h2>
         {detail && !loading && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId, episode)} />}
@@ -79,7 +81,8 @@ export function HostDetail({ source, host, slot, data, error, episodes, past, on
         <span className="font-mono text-[12px] text-muted">offset {hex(address)} ({address} B) in both volumes</span>
         {detail && !loading && (
           <span className="text-[12px] text-muted" data-testid="detail-read">
-            {past && <span className="badge mr-1" data-tone="past">⏪ PAST</span>}
+            {past && <span className="badge mr-1" data-tone="past">⏪ NOT LIVE</span>}
+            {paused && <span className="badge mr-1" data-tone="outside">⏸ PAUSED</span>}
             read <span className="num">#{detail.seq}</span> at <span className="num">{formatClockMs(new Date(detail.readAt))}</span>
           </span>
         )}

@@ -2,7 +2,7 @@
  * The requests table as pure data: filter by host, domain or volume; sort by
  * any column, stuck requests always first; empty values last either way.
  */
-import type { RequestJson } from '@/lib/api/history-types';
+import type { RequestJson, RequestResultJson } from '@/lib/api/history-types';
 
 export type RequestColumn =
   | 'host' | 'slot' | 'domain' | 'volume' | 'size'
@@ -19,7 +19,7 @@ export const DEFAULT_SORT: RequestSort = { column: 'requested', descending: true
 
 const time = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
-const RESULT_ORDER: Record<string, number> = { failed: 0, mismatched: 1, abandoned: 2, unknown: 3, ok: 4 };
+const RESULT_ORDER: Record<RequestResultJson, number> = { failed: 0, mismatched: 1, abandoned: 2, unknown: 3, size_zero: 4, ok: 5 };
 
 /** The value a column sorts by; null sorts last. */
 export function sortValue(r: RequestJson, column: RequestColumn): number | string | null {
@@ -34,7 +34,7 @@ export function sortValue(r: RequestJson, column: RequestColumn): number | strin
     case 'hostAcked': return time(r.hostAckedAt);
     case 'spmAcked': return time(r.spmAckedAt);
     case 'freed': return time(r.freedAt);
-    case 'result': return r.result === null ? null : RESULT_ORDER[r.result] ?? 9;
+    case 'result': return r.result === null ? null : RESULT_ORDER[r.result];
     default: return r.latency[column];
   }
 }

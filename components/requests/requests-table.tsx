@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { RequestJson } from '@/lib/api/history-types';
+import type { RequestJson, RequestResultJson } from '@/lib/api/history-types';
 import { formatAge, formatClock, formatSpan, humanMiB } from '@/lib/format/units';
 import { useNow } from '@/components/ui/use-now';
 import { DEFAULT_SORT, filterRequests, sortRequests, type RequestColumn, type RequestSort } from './requests-model';
@@ -15,8 +15,19 @@ interface RequestsTableProps {
   /** epoch ms of the read shown: later steps are greyed while time travelling */
   asOf: number | null;
   stuckS: number;
+  /** a static source (a dump): nothing answers, so an open request has "no reply in this dump" */
+  static?: boolean;
   selection: { host: number; slot: number | null } | null;
   onSelect: (host: number, slot: number) => void;
+  /** the read that first showed a step (its time is that read's time); null once it left the history */
+  seqAt?: (iso: string) => number | null;
+  /** shows read `seq` with this request's slot selected */
+  onOpenRead?: (seq: number, host: number, slot: number) => void;
+}
+
+interface StepLink {
+  seqAt?: (iso: string) => number | null;
+  open?: (seq: number) => void;
 }
 
 interface Column {
@@ -45,23 +56,34 @@ const COLUMNS: readonly Column[] = [
   { id: 'result', label: 'result', title: 'how the request ended (stuck: no reply in time)' },
 ];
 
-const RESULT_LOOK: Record<string, { glyph: string; word: string; step: string }> = {
+const RESULT_LOOK: Record<RequestResultJson, { glyph: string; word: string; step: string }> = {
   ok: { glyph: '✓', word: 'ok', step: 'replied' },
   failed: { glyph: '✗', word: 'failed (size 0)', step: 'failed' },
+  size_zero: { glyph: '✓', word: 'size 0 asked, 0 replied', step: 'replied' },
   mismatched: { glyph: '≠', word: 'mismatched', step: 'mismatched_reply' },
   unknown: { glyph: '·', word: 'reply not seen', step: 'host_acked' },
   abandoned: { glyph: '?', word: 'freed, no reply', step: 'unknown' },
 };
 
-function StepTime({ iso, asOf, now, inferred }: { iso: string | null; asOf: number | null; now: number; inferred?: boolean }) {
+function StepTime({ iso, asOf, now, inferred, link }: { iso: string | null; asOf: number | null; now: number; inferred?: boolean; link: StepLink }) {
   if (iso === null) return <span className="text-faint">—</span>;
   const t = Date.parse(iso);
   const later = asOf !== null && t > asOf;
-  return (
-    <span className={later ? 'text-faint' : inferred ? 'text-muted italic' : ''} title={`${new Date(t).toLocaleString()}${inferred ? ' (not seen on its own: first seen together with a later step)' : ''}${later ? ' · after the read shown' : ''}`}>
+  const seq = link.seqAt?.(iso) ?? null;
+  const title = `${new Date(t).toLocaleString()}${seq !== null ? ` · read #${seq}: click to see it` : ''}${inferred ? ' (not seen on its own: first seen together with a later step)' : ''}${later ? ' · after the read shown' : ''}`;
+  const text = (
+    <>
       <span className="num">{formatClock(t)}</span>
       <span className="ml-1 text-[11px] text-muted">{formatAge(now - t)}</span>
-    </span>
+    </>
+  );
+  const look = later ? 'text-faint' : inferred ? 'text-muted italic' : '';
+  if (seq === null || !link.open) return <span className={look} title={title}>{text}</span>;
+  return (
+    <button type="button" className={`${look} underline decoration-dotted underline-offset-2 hover:text-fg`} title={title} data-step-seq={seq}
+      onClick={(e) => { e.stopPropagation(); link.open!(seq); }}>
+      {text}
+    </button>
   );
 }
 
@@ -69,16 +91,17 @@ function Latency({ ms }: { ms: number | null }) {
   return ms === null ? <span className="text-faint">—</span> : <span className="num">{formatSpan(ms)}</span>;
 }
 
-function Result({ r, stuck, stuckS }: { r: RequestJson; stuck: boolean; stuckS: number }) {
+function Result({ r, stuck, stuckS, still }: { r: RequestJson; stuck: boolean; stuckS: number; still: boolean }) {
   if (stuck) {
     return (
       <span className="flex items-center gap-1 font-semibold text-(--ink-orange)" title={`no reply after ${stuckS} s${r.outsideWindow ? '; outside the SPM’s read window: it never reads this mailbox' : ''}`}>
         <span className="step h-[16px] w-[16px] text-[11px]" data-step="requested" data-stuck="">⏱</span>
-        stuck{r.waitingMs !== null ? ` ${formatSpan(r.waitingMs)}` : ''}
+        stuck{r.waitingMs !== null ? ` ${r.partial ? '≥ ' : ''}${formatSpan(r.waitingMs)}` : ''}
       </span>
     );
   }
-  const look = r.result ? RESULT_LOOK[r.result] : { glyph: '▲', word: 'waiting', step: 'requested' };
+  const waiting = still ? 'no reply in this dump' : r.partial && r.waitingMs !== null ? `waiting ≥ ${formatSpan(r.waitingMs)}` : 'waiting';
+  const look = r.result ? RESULT_LOOK[r.result] : { glyph: '▲', word: waiting, step: 'requested' };
   return (
     <span className="flex items-center gap-1">
       <span className="step h-[16px] w-[16px] text-[11px]" data-step={look.step}>{look.glyph}</span>
@@ -90,7 +113,7 @@ function Result({ r, stuck, stuckS }: { r: RequestJson; stuck: boolean; stuckS: 
 const uuidStart = (uuid: string) => `${uuid.slice(0, 8)}…`;
 
 /** Every followed request: steps in local time and "ago", latencies, result. Stuck first; sortable; filterable. */
-export function RequestsTable({ requests, isStuck, asOf, stuckS, selection, onSelect }: RequestsTableProps) {
+export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still = false, selection, onSelect, seqAt, onOpenRead }: RequestsTableProps) {
   const now = useNow();
   const [sort, setSort] = useState<RequestSort>(DEFAULT_SORT);
   const [filter, setFilter] = useState('');
@@ -137,6 +160,7 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, selection, onSe
             const stuck = isStuck(r);
             const selected = selection?.host === r.host && (selection.slot === null || selection.slot === r.slot);
             const inferred = (step: string) => r.inferred.includes(step as never);
+            const link: StepLink = { seqAt, open: onOpenRead && ((seq) => onOpenRead(seq, r.host, r.slot)) };
             return (
               <tr
                 key={r.id}
@@ -152,17 +176,17 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, selection, onSe
                 <td className="px-2 font-mono text-muted" title={r.domain}>{uuidStart(r.domain)}</td>
                 <td className="px-2 font-mono" title={r.volume}>{uuidStart(r.volume)}</td>
                 <td className="num px-2" title={r.sizeMiB === null ? 'invalid size field' : `${r.sizeMiB} MiB`}>{r.sizeMiB === null ? '?' : humanMiB(r.sizeMiB)}</td>
-                <td className="px-2">{r.partial ? <span title="already under way when the history began">≤ </span> : null}<StepTime iso={r.requestedAt} asOf={asOf} now={now} /></td>
-                <td className="px-2"><StepTime iso={r.repliedAt} asOf={asOf} now={now} inferred={inferred('reply')} /></td>
-                <td className="px-2"><StepTime iso={r.hostAckedAt} asOf={asOf} now={now} inferred={inferred('host_ack')} /></td>
-                <td className="px-2"><StepTime iso={r.spmAckedAt} asOf={asOf} now={now} inferred={inferred('spm_ack')} /></td>
-                <td className="px-2"><StepTime iso={r.freedAt} asOf={asOf} now={now} inferred={inferred('free')} /></td>
+                <td className="px-2">{r.partial ? <span title="already under way at the inspector's first read: sent at or before this time">≤ </span> : null}<StepTime iso={r.requestedAt} asOf={asOf} now={now} link={link} /></td>
+                <td className="px-2"><StepTime iso={r.repliedAt} asOf={asOf} now={now} inferred={inferred('reply')} link={link} /></td>
+                <td className="px-2"><StepTime iso={r.hostAckedAt} asOf={asOf} now={now} inferred={inferred('host_ack')} link={link} /></td>
+                <td className="px-2"><StepTime iso={r.spmAckedAt} asOf={asOf} now={now} inferred={inferred('spm_ack')} link={link} /></td>
+                <td className="px-2"><StepTime iso={r.freedAt} asOf={asOf} now={now} inferred={inferred('free')} link={link} /></td>
                 <td className="px-2 text-right"><Latency ms={r.latency.replyMs} /></td>
                 <td className="px-2 text-right"><Latency ms={r.latency.hostAckMs} /></td>
                 <td className="px-2 text-right"><Latency ms={r.latency.spmAckMs} /></td>
                 <td className="px-2 text-right"><Latency ms={r.latency.freeMs} /></td>
                 <td className="px-2 text-right"><Latency ms={r.latency.totalMs} /></td>
-                <td className="px-2"><Result r={r} stuck={stuck} stuckS={stuckS} /></td>
+                <td className="px-2"><Result r={r} stuck={stuck} stuckS={stuckS} still={still} /></td>
               </tr>
             );
           })}

@@ -7,9 +7,10 @@
 /**
  * ok / failed (size 0) / mismatched reply; unknown: the host acknowledged a
  * reply that no read showed (reads too far apart); abandoned: the host freed
- * the slot with no reply.
+ * the slot with no reply; size_zero: size 0 was asked for and size 0 replied,
+ * which tells neither success nor failure (a reply of 0 otherwise means failed).
  */
-export type RequestResult = 'ok' | 'failed' | 'mismatched' | 'unknown' | 'abandoned';
+export type RequestResult = 'ok' | 'failed' | 'mismatched' | 'unknown' | 'abandoned' | 'size_zero';
 
 export type RequestStep = 'reply' | 'host_ack' | 'spm_ack' | 'free';
 

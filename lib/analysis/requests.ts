@@ -177,14 +177,14 @@ export class RequestTracker {
   }
 
   private checkReply(record: RequestRecord, reply: DecodedSlot | undefined, t: number, mark: Mark): void {
-    if (reply?.kind !== 'extend' || record.result === 'ok' || record.result === 'failed') return;
+    if (reply?.kind !== 'extend' || record.result === 'ok' || record.result === 'failed' || record.result === 'size_zero') return;
     const matches = reply.hex.slice(0, MATCHED_HEX_CHARS) === record.requestHex.slice(0, MATCHED_HEX_CHARS);
     // A different reply already there when the request appeared belongs to an earlier request.
     if (!matches && (reply.hex === record.baselineReplyHex || record.result === 'mismatched')) return;
     const first = record.repliedAt === null;
     if (first) record.repliedAt = t;
     record.replySizeMiB = reply.sizeMiB ?? null;
-    record.result = !matches ? 'mismatched' : reply.sizeMiB === 0 ? 'failed' : 'ok';
+    record.result = !matches ? 'mismatched' : reply.sizeMiB !== 0 ? 'ok' : record.sizeMiB === 0 ? 'size_zero' : 'failed';
     if (first) mark('reply', record.requestedAt);
   }
 

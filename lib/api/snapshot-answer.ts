@@ -42,7 +42,7 @@ function etagOf(decoded: DecodedRead): string {
 function build(source: SourceView, decoded: DecodedRead): Snapshot {
   return buildSnapshot({
     source: source.id, demo: source.config.demo, pollMs: source.options.pollMs, maxHostId: source.options.maxHostId,
-    read: decoded.read, inbox: decoded.inbox, outbox: decoded.outbox,
+    static: source.history.staticAt(decoded.read.seq), read: decoded.read, inbox: decoded.inbox, outbox: decoded.outbox, lastGood: decoded.lastGood,
   });
 }
 

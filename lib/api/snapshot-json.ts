@@ -2,6 +2,7 @@
 import { mailboxCrcs } from '@/lib/history/crcs';
 import { pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
 import type { PollRead, VolumeRead } from '@/lib/sources/read';
+import type { DecodedRead, ReadRef } from '@/lib/sources/source-view';
 import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from './types';
 
 export interface SnapshotInput {
@@ -9,14 +10,17 @@ export interface SnapshotInput {
   demo: boolean;
   pollMs: number;
   maxHostId: number;
+  static: boolean;
   read: PollRead;
   inbox: DecodedVolume | null;
   outbox: DecodedVolume | null;
+  lastGood?: DecodedRead['lastGood'];
 }
 
-function status(read: VolumeRead | null): VolumeReadStatus | null {
+function status(read: VolumeRead | null, lastGood: ReadRef | null | undefined): VolumeReadStatus | null {
   if (!read) return null;
   return {
+    ...(read.error ? { lastGood: lastGood ? { seq: lastGood.seq, readAt: new Date(lastGood.readAt).toISOString() } : null } : {}),
     path: read.path,
     direct: read.direct,
     error: read.error,
@@ -70,8 +74,9 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     readAt: new Date(read.readAt).toISOString(),
     pollMs: input.pollMs,
     maxHostId: input.maxHostId,
-    inbox: status(read.inbox),
-    outbox: status(read.outbox),
+    static: input.static,
+    inbox: status(read.inbox, input.lastGood?.inbox),
+    outbox: status(read.outbox, input.lastGood?.outbox),
     event: input.inbox?.event ?? null,
     hosts: buildHosts(input.inbox, input.outbox, read),
     findings: [...tagged(input.inbox?.findings, 'inbox'), ...tagged(input.outbox?.findings, 'outbox')],

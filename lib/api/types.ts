@@ -52,6 +52,11 @@ export interface VolumeReadStatus {
   readMs: number;
   /** when the last successful read of this volume happened (ISO time), null if never */
   lastOkAt: string | null;
+  /**
+   * this read failed, and the hosts shown for this volume are those of an
+   * earlier good read: which one (null when this read succeeded, or none ever did)
+   */
+  lastGood?: { seq: number; readAt: string } | null;
   warnings: string[];
 }
 
@@ -80,6 +85,8 @@ export interface Snapshot {
   readAt: string;
   pollMs: number;
   maxHostId: number;
+  /** no byte changed between the inspector's first read and this one: a dump, or a pool where nothing moves */
+  static: boolean;
   inbox: VolumeReadStatus | null;
   outbox: VolumeReadStatus | null;
   event: EventBlock | null;

@@ -46,6 +46,9 @@ export class SourceHistory {
   readonly episodes: EpisodeTracker;
   readonly requests: RequestTracker;
   private lastCrcs: Record<VolumeKind, Int32Array | null> = { inbox: null, outbox: null };
+  /** the first read ingested, and the first after it in which any byte changed (null: none yet) */
+  private firstSeq: number | null = null;
+  private firstChangeSeq: number | null = null;
 
   constructor(readonly options: SourceHistoryOptions = { ...DEFAULT_HISTORY_SETTINGS, maxHostId: 250 }) {
     const windowMs = options.historyMs;
@@ -59,6 +62,8 @@ export class SourceHistory {
     const outbox = this.changes('outbox', read.outbox);
     const hostChanges = (list: Change[] | null): Array<InboxChange & MailboxChange> | null =>
       list && list.filter((c) => c.decoded !== null).map((c) => ({ host: c.index, bytes: c.bytes, decoded: c.decoded! }));
+    if (this.firstSeq === null) this.firstSeq = read.seq;
+    else if (this.firstChangeSeq === null && ((inbox?.length ?? 0) > 0 || (outbox?.length ?? 0) > 0)) this.firstChangeSeq = read.seq;
     const inboxHosts = hostChanges(inbox);
     const episodes = this.episodes.ingest(read.seq, read.readAt, inboxHosts);
     const requests = this.requests.ingest(read.seq, read.readAt, inboxHosts, hostChanges(outbox));
@@ -86,6 +91,15 @@ export class SourceHistory {
     }
     this.store.add(entry, versions);
     return { entry, episodes, requests };
+  }
+
+  /**
+   * No byte changed from the first read ingested up to read `seq`: a dump, or a
+   * pool where nothing moves. Nothing is answering, so a request with no reply
+   * is not "stuck" on the inspector's clock.
+   */
+  staticAt(seq: number): boolean {
+    return this.firstSeq !== null && (this.firstChangeSeq === null || seq < this.firstChangeSeq);
   }
 
   /** Mailboxes of `sample` whose crc-32 changed since the last successful read; null when it was not read. */

@@ -17,7 +17,8 @@ export function lifecycleStep(inbox: DecodedSlot | undefined, outbox: DecodedSlo
     case 'extend':
       if (reply !== 'extend') return 'requested'; // outbox empty, or a CLEAN left from an earlier request
       if (!samePrefix(inbox!, outbox!, MATCHED_BYTES)) return 'mismatched_reply';
-      return outbox!.sizeMiB === 0 ? 'failed' : 'replied';
+      // Size 0 in a reply says the extend failed, unless size 0 was asked for: then it is only the echo.
+      return outbox!.sizeMiB === 0 && inbox!.sizeMiB !== 0 ? 'failed' : 'replied';
     case 'clean':
       return reply === 'clean' ? 'spm_acked' : 'host_acked';
     case 'empty':

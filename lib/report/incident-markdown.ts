@@ -46,6 +46,7 @@ function requestStatus(r: RequestJson): string {
   switch (r.result) {
     case 'ok': return r.freedAt ? '✓ done' : '✓ replied';
     case 'failed': return '✗ failed (size 0)';
+    case 'size_zero': return '✓ replied 0 to a request of size 0 (nothing to tell)';
     case 'mismatched': return '≠ mismatched reply';
     case 'unknown': return r.freedAt ? '· done (reply not seen)' : '· acknowledged (reply not seen)';
     case 'abandoned': return '? freed with no reply';

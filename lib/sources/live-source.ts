@@ -15,16 +15,20 @@ import type { SourceConfig } from './config';
 import { sameCrcs } from './fingerprint';
 import { Poller, type PollerOptions } from './poller';
 import type { PollRead } from './read';
-import type { DecodedRead, SourceView } from './source-view';
+import type { DecodedRead, ReadRef, SourceView } from './source-view';
 
 interface Decoded {
   crcs: Int32Array | null;
   volume: DecodedVolume | null;
+  /** the read the bytes came from */
+  from: ReadRef | null;
 }
+
+const NOTHING: Decoded = { crcs: null, volume: null, from: null };
 
 export class LiveSource implements SourceView {
   readonly poller: Poller;
-  private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: { crcs: null, volume: null }, outbox: { crcs: null, volume: null } };
+  private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: NOTHING, outbox: NOTHING };
   private latest: DecodedRead | null = null;
   readonly history: SourceHistory;
 
@@ -60,16 +64,24 @@ export class LiveSource implements SourceView {
   }
 
   private accept(read: PollRead): void {
+    const lastGood = { inbox: null as ReadRef | null, outbox: null as ReadRef | null };
     for (const kind of ['inbox', 'outbox'] as const) {
       const volumeRead = read[kind];
       const cached = this.decoded[kind];
-      if (volumeRead?.bytes && sameCrcs(cached.crcs, volumeRead.crcs)) continue;
-      if (!volumeRead?.bytes && cached.crcs === null && cached.volume === null) continue;
-      this.decoded[kind] = volumeRead?.bytes
-        ? { crcs: volumeRead.crcs, volume: decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId }) }
-        : { crcs: null, volume: null };
+      if (!volumeRead) {
+        this.decoded[kind] = NOTHING;
+      } else if (!volumeRead.bytes) {
+        // A failed read keeps the last good decoding on screen, said to be old; bytes never read stay unknown.
+        lastGood[kind] = cached.from;
+      } else if (sameCrcs(cached.crcs, volumeRead.crcs)) {
+        cached.from = { seq: read.seq, readAt: read.readAt };
+      } else {
+        const volume = decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId });
+        this.decoded[kind] = { crcs: volumeRead.crcs, volume, from: { seq: read.seq, readAt: read.readAt } };
+      }
     }
-    this.latest = { read, inbox: this.decoded.inbox.volume, outbox: this.decoded.outbox.volume };
+    const stale = lastGood.inbox !== null || lastGood.outbox !== null;
+    this.latest = { read, inbox: this.decoded.inbox.volume, outbox: this.decoded.outbox.volume, ...(stale ? { lastGood } : {}) };
     this.remember(read);
   }
 

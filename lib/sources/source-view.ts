@@ -18,11 +18,23 @@ export interface SourceDescription {
   demo: boolean;
 }
 
-/** A read with its volumes decoded: `inbox`/`outbox` are null when not configured or not read. */
+/** The read whose bytes a volume's decoding comes from. */
+export interface ReadRef {
+  seq: number;
+  /** epoch ms */
+  readAt: number;
+}
+
+/**
+ * A read with its volumes decoded: `inbox`/`outbox` are null when not
+ * configured or never read. When a volume's read failed after earlier
+ * successes, its decoding is the last good read's, and `lastGood` says which.
+ */
 export interface DecodedRead {
   read: PollRead;
   inbox: DecodedVolume | null;
   outbox: DecodedVolume | null;
+  lastGood?: { inbox: ReadRef | null; outbox: ReadRef | null };
 }
 
 export interface SourceView {

@@ -92,7 +92,7 @@ describe('opened dumps', () => {
     await openPage();
     await page.getByText('nothing is uploaded').first().waitFor();
     await page.setInputFiles('[data-testid="file-input"]', TORN_FILES);
-    await page.locator('[data-testid="files-badge"]').waitFor();
+    await page.locator('[data-screen-mode="files"]').waitFor();
     expect(await page.locator('header').textContent()).not.toMatch(/\bLIVE\b/);
     expect(await page.locator('[data-testid="files-names"]').textContent()).toContain('inbox.before, inbox, inbox.after · outbox · 3 reads');
     expect(await page.locator('[data-testid="series-step"]').count()).toBe(3);

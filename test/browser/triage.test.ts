@@ -7,18 +7,16 @@
  * older grid) and one click returns to live; the incident summary and the
  * exports carry what is on screen. Screenshots go to test-results/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { EpisodeJson, HistoryResponse } from '@/lib/api/history-types';
 import { CLEAN, encodeMailbox, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES } from '@/lib/mailbox';
-import { collectErrors, launchBrowser } from '../support/browser';
-import { makePool, request, type TestPool } from '../support/pool';
-import { startServer, type RunningServer } from '../support/server';
+import { browserSuite, RESULTS } from '../support/browser-suite';
+import { makePool, request } from '../support/pool';
 
 const POLL_MS = 150;
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 const TORN_HOST = 3;
 const HANDSHAKE_HOST = 2;
 const STUCK_HOST = 5;
@@ -28,56 +26,22 @@ const OLD = encodeMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(TORN_H
 const REPLIES = encodeMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(TORN_HOST, s, 512 + s)])), { kind: 'outbox' });
 const NEW = encodeMailbox(Object.fromEntries(SLOTS.map((s) => [s, CLEAN])));
 
-let pool: TestPool;
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite({
+  makePool: () => makePool({ mailboxes: 11, inbox: { [TORN_HOST]: OLD }, outbox: { [TORN_HOST]: REPLIES } }),
+  env: (p) => ({ MAILBOX_SOURCES: `test=${p.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS), MAILBOX_STUCK_S: '1' }),
+  ready: '[data-testid="timeline"] svg[role="slider"]',
+  context: { permissions: ['clipboard-read', 'clipboard-write'] },
+});
+
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  pool = makePool({ mailboxes: 11, inbox: { [TORN_HOST]: OLD }, outbox: { [TORN_HOST]: REPLIES } });
-  [server, browser] = await Promise.all([
-    startServer({ MAILBOX_SOURCES: `test=${pool.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS), MAILBOX_STUCK_S: '1' }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  pool?.remove();
-});
-
 async function open(query = '?source=test'): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] });
-  page.setDefaultTimeout(10_000);
-  errors = collectErrors(page);
-  await page.goto(server.url + '/' + query);
-  await page.waitForSelector('[data-testid="timeline"] svg[role="slider"]');
+  page = await suite.open(query);
   return page;
 }
-
-afterEach(async () => {
-  expect(errors, `console errors on the page; the server said:\n${server.output().slice(-3000)}`).toEqual([]);
-  await page?.context().close();
-});
-
-async function api<T>(url: string): Promise<T> {
-  return (await (await fetch(server.url + url)).json()) as T;
-}
-
-/** Waits until the server has made `count` more reads than now; returns the latest seq. */
-async function reads(count: number): Promise<number> {
-  const latest = async () => (await api<HistoryResponse>('/api/sources/test/history?since=1000000000000')).latestSeq ?? 0;
-  const start = await latest();
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
-    const seq = await latest();
-    if (seq >= start + count) return seq;
-    await new Promise((r) => setTimeout(r, POLL_MS / 2));
-  }
-  throw new Error(`expected ${count} reads within 10 s:\n${server.output()}`);
-}
+const api = suite.api;
+const reads = (count: number) => suite.reads(count);
+const pool = () => suite.pool();
+const server = { get url() { return suite.server().url; } };
 
 async function write(file: string, offset: number, bytes: Uint8Array): Promise<void> {
   const { open: openFile } = await import('node:fs/promises');
@@ -113,11 +77,11 @@ let tearing: Promise<void> | null = null;
 const tornOnce = (during?: () => Promise<void>) => (tearing ??= (async () => {
   const base = TORN_HOST * MAILBOX_SIZE_BYTES;
   for (let sector = 0; sector < 7; sector++) {
-    await write(pool.inbox, base + sector * SECTOR_SIZE_BYTES, NEW.subarray(sector * SECTOR_SIZE_BYTES, (sector + 1) * SECTOR_SIZE_BYTES));
+    await write(pool().inbox, base + sector * SECTOR_SIZE_BYTES, NEW.subarray(sector * SECTOR_SIZE_BYTES, (sector + 1) * SECTOR_SIZE_BYTES));
     await reads(2);
     if (sector === 2) await during?.();
   }
-  await write(pool.inbox, base + 7 * SECTOR_SIZE_BYTES, NEW.subarray(7 * SECTOR_SIZE_BYTES));
+  await write(pool().inbox, base + 7 * SECTOR_SIZE_BYTES, NEW.subarray(7 * SECTOR_SIZE_BYTES));
   await reads(2);
 })());
 
@@ -182,7 +146,7 @@ describe('a torn write', () => {
 describe('stuck requests', () => {
   it('flags a request with no reply after MAILBOX_STUCK_S with ⏱ and lists it first in the requests table', async () => {
     await open();
-    await pool.writeMailbox('inbox', STUCK_HOST, encodeMailbox({ 7: request(STUCK_HOST, 7, 4096) }));
+    await pool().writeMailbox('inbox', STUCK_HOST, encodeMailbox({ 7: request(STUCK_HOST, 7, 4096) }));
     const cell = row(STUCK_HOST).locator('[data-slot="7"]');
     await expect.poll(() => cell.getAttribute('data-step')).toBe('requested');
     // a second later, with no reply
@@ -216,9 +180,9 @@ describe('stuck requests', () => {
 describe('time travel', () => {
   it('shows the grid as it was at the read clicked on the timeline, with a banner and the seq in the URL; one click returns to live', async () => {
     await open();
-    await pool.writeMailbox('inbox', HANDSHAKE_HOST, encodeMailbox({ 0: request(HANDSHAKE_HOST, 0, 2048) }));
+    await pool().writeMailbox('inbox', HANDSHAKE_HOST, encodeMailbox({ 0: request(HANDSHAKE_HOST, 0, 2048) }));
     await reads(3);
-    await pool.writeMailbox('outbox', HANDSHAKE_HOST, encodeMailbox({ 0: request(HANDSHAKE_HOST, 0, 2048) }, { kind: 'outbox' }));
+    await pool().writeMailbox('outbox', HANDSHAKE_HOST, encodeMailbox({ 0: request(HANDSHAKE_HOST, 0, 2048) }, { kind: 'outbox' }));
     const cell = row(HANDSHAKE_HOST).locator('[data-slot="0"]');
     await expect.poll(() => cell.getAttribute('data-step')).toBe('replied');
 
@@ -274,6 +238,7 @@ describe('time travel', () => {
     await page.goto(`${server.url}/?source=test&seq=999999999`);
     await banner().getByText('not in the history', { exact: false }).waitFor();
     // the 404 of the past read is expected here, and said on the banner: not a page error
+    const errors = suite.errors();
     errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('404')));
   });
 });
@@ -300,9 +265,9 @@ describe('exports', () => {
     // the latest read: exactly the file on disk (nothing writes to it any more)
     const inbox = await download('[data-export="inbox"]');
     expect(inbox.name).toMatch(/^test-inbox-seq\d+\.bin$/);
-    expect(inbox.bytes.equals(readFileSync(pool.inbox))).toBe(true);
+    expect(inbox.bytes.equals(readFileSync(pool().inbox))).toBe(true);
     const outbox = await download('[data-export="outbox"]');
-    expect(outbox.bytes.equals(readFileSync(pool.outbox))).toBe(true);
+    expect(outbox.bytes.equals(readFileSync(pool().outbox))).toBe(true);
 
     // a past read: the torn mailbox as that read saw it, three sectors new
     const [episode] = await episodesOf(TORN_HOST);

@@ -36,7 +36,7 @@ export function snapshotOf(spec: PoolSpec): Snapshot {
   const decodedOut = decodeVolume(outbox, 'outbox', { maxHostId });
   const status = (path: string) => ({ path, direct: true, error: null, bytes: inbox.length, readMs: 0.2, lastOkAt: '2026-01-01T00:00:00.000Z', warnings: [] });
   const snapshot: Snapshot = {
-    source: 'test', demo: false, seq: spec.seq ?? 1, readAt: '2026-01-01T00:00:00.000Z', pollMs: 500, maxHostId,
+    source: 'test', demo: false, seq: spec.seq ?? 1, readAt: '2026-01-01T00:00:00.000Z', pollMs: 500, maxHostId, static: false,
     inbox: status('/x/inbox'), outbox: status('/x/outbox'), event: decodedIn.event,
     hosts: buildHosts(decodedIn, decodedOut),
     findings: [...decodedIn.findings, ...decodedOut.findings],

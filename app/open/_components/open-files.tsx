@@ -8,7 +8,7 @@ import { moveStep, seriesSources, type OpenedFile } from '@/lib/offline/opened-s
 import type { FileRole } from '@/lib/offline/recognise';
 import type { SeriesOrder } from '@/lib/offline/series';
 import type { SourceView } from '@/lib/sources/source-view';
-import { DataLayerProvider, type DataLayer } from '@/app/_components/data-layer';
+import { TransportProvider, type Transport } from '@/app/_components/transport';
 import { Inspector } from '@/app/_components/inspector';
 import { FilePanel } from './file-panel';
 import { FilesHeader } from './files-header';
@@ -42,7 +42,7 @@ export function OpenFiles() {
   ]), [series, traces.sessions]);
   const current = useRef(sources);
   current.current = sources;
-  const [layer] = useState<DataLayer>(() => ({ fetch: localFetch(() => current.current), local: true }));
+  const [transport] = useState<Transport>(() => ({ fetch: localFetch(() => current.current), kind: 'files' }));
   // A rebuilt set of sources starts a fresh screen (and a fresh SWR cache): nothing of the old one lingers.
   const generation = useMemo(() => ({ n: Math.random() }), [sources]);
 
@@ -71,10 +71,10 @@ export function OpenFiles() {
         <Landing onOpen={open} problems={problems} />
       ) : (
         <SWRConfig key={generation.n} value={{ provider: () => new Map() }}>
-          <DataLayerProvider value={layer}>
-            <Inspector files={{
-              header: (source) => <FilesHeader source={source} reads={reads(source)} />,
-              notice: (
+          <TransportProvider transport={transport}>
+            <Inspector
+              filesHeader={(source) => <FilesHeader source={source} reads={reads(source)} />}
+              panel={(
                 <details open className="border-t border-line px-3 py-1" data-testid="files-notice">
                   <summary className="cursor-pointer text-[12px]">
                     opened files ({files.length}) · decoded in this browser, nothing uploaded · <PickFiles onFiles={open} label="open more files…" />
@@ -86,9 +86,8 @@ export function OpenFiles() {
                   <FilePanel files={labelled} series={series} order={order} problems={problems} onOrder={setOrder} onMove={onMove}
                     onRole={(id, role) => setRoles((r) => ({ ...r, [id]: role }))} />
                 </details>
-              ),
-            }} />
-          </DataLayerProvider>
+              )} />
+          </TransportProvider>
         </SWRConfig>
       )}
     </div>
