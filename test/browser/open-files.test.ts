@@ -165,5 +165,5 @@ describe('a replayed trace', () => {
     await expect.poll(() => replay.getAttribute('data-writes')).toBe('2');
     expect(await replay.getAttribute('data-playing')).toBe('false');
     expectNothingUploaded([TRACE]);
-  });
+  }, 90_000);
 });
