@@ -6,6 +6,7 @@ import { sourceWarnings } from './source-warnings';
 import type { SourceInfo } from '@/lib/api/types';
 import { useNow } from '@/components/ui/use-now';
 import type { ScreenMode } from './use-read-on-screen';
+import { readWindowText } from '@/lib/mailbox';
 
 interface FreshnessProps {
   source: SourceInfo;
@@ -42,11 +43,17 @@ export function Freshness({ source, model, mode }: FreshnessProps) {
           <span aria-hidden>·</span>
           <span className="num" title="how long the last read of the volumes took">{formatDuration(readMs)}</span>
           <span aria-hidden>·</span>
-          <span title="vdsm's maxHostID: the SPM reads mailboxes 0..maxHostId-1 (mailbox 0 is the event block, so hosts 1..maxHostId-1)">
+          <span title={`vdsm's maxHostID: ${readWindowText(source.maxHostId)}`}>
             maxHostId <span className="num">{source.maxHostId}</span>
           </span>
           <span aria-hidden>·</span>
           {direct ? <span title="reads bypass the page cache">O_DIRECT</span> : <span className="badge" data-tone="outside">⚠ page cache</span>}
+          {snapshot?.static && (
+            <span className="badge" data-tone="empty" data-testid="static-source"
+              title="no byte changed since the inspector's first read: a dump, or a pool where nothing moves. Requests in it have no reply in this dump; none is called stuck.">
+              static
+            </span>
+          )}
         </>
       )}
     </span>

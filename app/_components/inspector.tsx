@@ -90,7 +90,8 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
     [rows, showEmpty, problemsOnly, selectedHost, flagged],
   );
   // The open host's bytes are those of the read on screen, live too: never a newer or older one than the grid's.
-  const mailbox = useMailbox(source, url.host, screen.loading ? scopeSeq : screen.model?.lastRead.seq ?? scopeSeq);
+  const hostInRange = url.host !== null && source !== null && url.host <= source.maxHostId ? url.host : null;
+  const mailbox = useMailbox(source, hostInRange, screen.loading ? scopeSeq : screen.model?.lastRead.seq ?? scopeSeq);
 
   const toLive = useCallback(() => {
     pause.resume();

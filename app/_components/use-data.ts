@@ -1,5 +1,3 @@
-'use client';
-
 import { useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { MailboxResponse, SourceInfo, SourcesResponse } from '@/lib/api/types';

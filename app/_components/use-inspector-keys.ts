@@ -1,5 +1,3 @@
-'use client';
-
 import { moveSelection } from '@/components/live-grid/navigation';
 import { commandFor } from './key-commands';
 import type { SelectionControls } from './use-selection';

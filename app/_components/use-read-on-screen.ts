@@ -1,5 +1,3 @@
-'use client';
-
 import { useCallback, useMemo, useState } from 'react';
 import type { SWRResponse } from 'swr';
 import type { GridModel } from '@/components/live-grid/grid-model';

@@ -1,5 +1,3 @@
-'use client';
-
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { episodeTarget, type EpisodeAt } from '@/components/episodes/episode-at';
 import type { Selection } from '@/components/live-grid/navigation';

@@ -1,5 +1,3 @@
-'use client';
-
 import { useEffect, useRef } from 'react';
 
 /** Keys typed into a form control or with a modifier belong to the browser, not to us. */

@@ -1,5 +1,3 @@
-'use client';
-
 import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineRead } from '@/components/timeline/history-buffer';
 import { jumpToMark, stepRead } from '@/components/timeline/timeline-layout';

@@ -71,6 +71,17 @@ export function HostDetail({ source, host, slot, data, error, episodes, past, pa
   }, [detail, tags]);
   const focus = useMemo(() => (slot === null ? null : { offset: slot * SLOT_SIZE_BYTES, length: SLOT_SIZE_BYTES }), [slot]);
 
+  if (host < 1 || host > source.maxHostId) {
+    return (
+      <section aria-label={`host ${host} detail`} data-detail-host={host} data-out-of-range="" className="bg-panel px-4 py-3">
+        <p role="alert" className="flex items-baseline gap-3">
+          <span><span className="badge" data-tone="outside">⚠</span> There is no host {host} in {source.name}: host ids run from 1 to {source.maxHostId} (maxHostId {source.maxHostId}).</span>
+          <button type="button" className="btn ml-auto" onClick={onClose}>✕ close <kbd>Esc</kbd></button>
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section aria-label={`host ${host} detail`} data-detail-host={host} data-read-seq={detail && !loading ? detail.seq : undefined} aria-busy={loading} className="bg-panel">
       <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line bg-panel px-4 py-1.5">

@@ -1,5 +1,3 @@
-'use client';
-
 import { useEffect, useState } from 'react';
 
 /** The browser clock, ticking every `everyMs`: for "2 s ago" and staleness. */

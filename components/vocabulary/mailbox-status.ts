@@ -7,6 +7,7 @@
  * proven mix of the reads before and after), CORRUPT (not explained by a
  * tear), UNPROVEN (no valid read before it in history).
  */
+import { readWindowText } from '@/lib/mailbox';
 import type { HostSnapshot } from '@/lib/api/types';
 import type { EpisodeAt } from '@/components/episodes/episode-at';
 
@@ -47,7 +48,7 @@ export function mailboxBadges(host: HostSnapshot, maxHostId: number, episode?: E
     }
   }
   if (host.outsideWindow && hasMail) {
-    badges.push({ tone: 'outside', glyph: '⚠', word: 'OUTSIDE WINDOW', detail: `the SPM reads hosts 1..${maxHostId - 1} only` });
+    badges.push({ tone: 'outside', glyph: '⚠', word: 'OUTSIDE WINDOW', detail: readWindowText(maxHostId) });
   }
   if (badges.length === 0 && inbox) {
     if (inbox.state === 'valid') badges.push({ tone: 'ok', glyph: '', word: 'ok', detail: String(inbox.checksum?.computed ?? 0) });

@@ -69,9 +69,11 @@ export interface RequestFilter {
 
 /** Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read. */
 export function requestsResponse(source: SourceView, filter: RequestFilter = {}): RequestsView {
-  const now = source.history.store.latest?.readAt ?? null;
+  const latest = source.history.store.latest;
+  const now = latest?.readAt ?? null;
   const { stuckMs } = source.historySettings;
-  const all = source.history.requests.list().map((r) => requestJson(r, now, stuckMs));
+  const still = latest !== null && source.history.staticAt(latest.seq);
+  const all = source.history.requests.list().map((r) => requestJson(r, now, stuckMs, still));
   const open = all.filter((r) => r.freedAt === null && r.replacedAt === null);
   const matching = sortRequests(all.filter((r) =>
     (filter.since == null || r.updatedSeq > filter.since || r.stuck) && (filter.host == null || r.host === filter.host)));

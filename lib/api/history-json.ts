@@ -76,7 +76,8 @@ export function episodeJson(e: Episode): EpisodeJson {
   };
 }
 
-export function requestJson(r: RequestRecord, now: number | null, stuckMs: number): RequestJson {
+/** `still`: the source is static (nothing changed since the first read): nothing answers, so nothing is called stuck. */
+export function requestJson(r: RequestRecord, now: number | null, stuckMs: number, still = false): RequestJson {
   const waiting = r.repliedAt === null && r.freedAt === null && r.replacedAt === null;
   return {
     id: r.id,
@@ -97,7 +98,7 @@ export function requestJson(r: RequestRecord, now: number | null, stuckMs: numbe
     replacedAt: isoOrNull(r.replacedAt),
     result: r.result,
     step: currentStep(r),
-    stuck: now !== null && isStuck(r, now, stuckMs),
+    stuck: !still && now !== null && isStuck(r, now, stuckMs),
     waitingMs: waiting && now !== null ? now - r.requestedAt : null,
     latency: latencies(r),
     outsideWindow: r.outsideWindow,

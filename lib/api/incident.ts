@@ -23,6 +23,7 @@ export function gatherIncident(source: SourceView, window: IncidentWindow): Inci
   const first = entries[0] ?? null;
   const last = entries[entries.length - 1] ?? null;
   const now = store.latest?.readAt ?? null;
+  const still = store.latest !== null && source.history.staticAt(store.latest.seq);
   const { stuckMs } = source.historySettings;
 
   const inWindow = first && last
@@ -31,7 +32,7 @@ export function gatherIncident(source: SourceView, window: IncidentWindow): Inci
   const requestList = first && last
     ? sortRequests(requests.list()
       .filter((r) => r.requestedAt <= last.readAt && (r.freedAt ?? r.replacedAt ?? Infinity) >= first.readAt)
-      .map((r) => requestJson(r, now, stuckMs)))
+      .map((r) => requestJson(r, now, stuckMs, still)))
     : [];
 
   const mailboxes: IncidentMailbox[] = [];

@@ -28,3 +28,11 @@ export const PADDING_BYTE = 0x30; // ASCII '0'
 
 /** Mailbox 0 of the inbox: `\0evt` followed by a big-endian UUID. */
 export const EVENT_MAGIC = [0x00, 0x65, 0x76, 0x74] as const;
+
+/**
+ * The read window in the one wording the inspector uses everywhere (screen,
+ * findings, README, format doc): what the SPM reads with maxHostId = `maxHostId`.
+ */
+export function readWindowText(maxHostId: number): string {
+  return `the SPM reads mailboxes 0..${maxHostId - 1} (mailbox 0 is the event block, so hosts 1..${maxHostId - 1})`;
+}

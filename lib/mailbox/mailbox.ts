@@ -1,5 +1,5 @@
 /** Decoding one 4096-byte host mailbox of the inbox or the outbox. */
-import { CHECKSUM_OFFSET_BYTES, CHECKSUM_SIZE_BYTES, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, SLOT_SIZE_BYTES } from './constants';
+import { CHECKSUM_OFFSET_BYTES, CHECKSUM_SIZE_BYTES, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, readWindowText, SLOT_SIZE_BYTES } from './constants';
 import { storedChecksum, slotSums } from './checksum';
 import { MAILBOX_FIELDS } from './fields';
 import { finding } from './findings';
@@ -45,7 +45,7 @@ export function decodeMailbox(
   const outsideWindow = host >= maxHostId;
   if (outsideWindow && slots.length > 0) {
     findings.push(finding('mailbox.outside-window', { offset, length: MAILBOX_SIZE_BYTES },
-      `expected no mail for host ${host} (the SPM reads hosts 0..${maxHostId - 1} only), got ${slots.length} non-empty slots`, { host }));
+      `expected no mail for host ${host} (${readWindowText(maxHostId)}), got ${slots.length} non-empty slots`, { host }));
   }
 
   if (kind === 'outbox') {

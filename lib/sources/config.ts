@@ -83,8 +83,12 @@ function parseEntry(entry: string, errors: string[]): SourceConfig | null {
     return source;
   }
   checkPath(entry, 'directory', target, errors);
-  if (!existsSync(target) || !statSync(target).isDirectory()) {
-    errors.push(`MAILBOX_SOURCES entry ${quoted}: ${JSON.stringify(target)} is not a directory (give a domain's dom_md directory or /dev/<sd_uuid>)`);
+  if (!existsSync(target)) {
+    errors.push(`MAILBOX_SOURCES entry ${quoted}: ${JSON.stringify(target)} does not exist (give a domain's dom_md directory or /dev/<sd_uuid>)`);
+    return null;
+  }
+  if (!statSync(target).isDirectory()) {
+    errors.push(`MAILBOX_SOURCES entry ${quoted}: ${JSON.stringify(target)} is not a directory (give a domain's dom_md directory or /dev/<sd_uuid>, or inbox:PATH,outbox:PATH for files)`);
     return null;
   }
   const inbox = path.join(target, 'inbox');

@@ -99,9 +99,11 @@ export class LiveSource implements SourceView {
   private gauges(now: number): SourceGauges {
     let requestsPending = 0;
     let requestsStuck = 0;
+    const latest = this.history.store.latest;
+    const still = latest !== null && this.history.staticAt(latest.seq);
     for (const record of this.history.requests.open()) {
       if (record.repliedAt === null) requestsPending++;
-      if (isStuck(record, now, this.historySettings.stuckMs)) requestsStuck++;
+      if (!still && isStuck(record, now, this.historySettings.stuckMs)) requestsStuck++;
     }
     return {
       requestsPending, requestsStuck,

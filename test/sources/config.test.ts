@@ -38,7 +38,8 @@ describe('parseConfig', () => {
   it.each([
     ['x', 'expected name=DIR or name=inbox:PATH,outbox:PATH'],
     ['bad name=/tmp', 'the name must be letters'],
-    [`a=${root}/nope`, 'is not a directory'],
+    [`a=${root}/nope`, 'does not exist'],
+    [`a=${domMd}/inbox`, 'is not a directory'],
     [`a=${root}`, 'holds neither an inbox nor an outbox'],
     [`a=inbox:${root}/nope`, 'does not exist'],
     [`a=inbox:rel/inbox`, 'is not absolute'],
