@@ -4,7 +4,7 @@ import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { SWRConfig } from 'swr';
 import type { SourceInfo } from '@/lib/api/types';
 import { localFetch } from '@/lib/offline/local-fetch';
-import { moveStep, seriesSources, type OpenedFile } from '@/lib/offline/opened-set';
+import { moveStep, seriesSources } from '@/lib/offline/opened-set';
 import type { FileRole } from '@/lib/offline/recognise';
 import type { SeriesOrder } from '@/lib/offline/series';
 import type { SourceView } from '@/lib/sources/source-view';
@@ -13,7 +13,7 @@ import { Inspector } from '@/app/_components/inspector';
 import { FilePanel } from './file-panel';
 import { FilesHeader } from './files-header';
 import { PickFiles } from './pick-files';
-import { readFiles, type ReadFailure } from './read-files';
+import { readFiles, type LocalFile, type ReadFailure } from './read-files';
 import { ReplayControls } from './replay-controls';
 import { useTraces } from './use-traces';
 
@@ -23,7 +23,7 @@ import { useTraces } from './use-traces';
  * API over them. No request carries their bytes.
  */
 export function OpenFiles() {
-  const [files, setFiles] = useState<OpenedFile[]>([]);
+  const [files, setFiles] = useState<LocalFile[]>([]);
   const [failures, setFailures] = useState<ReadFailure[]>([]);
   const [order, setOrder] = useState<SeriesOrder>('name');
   const [manual, setManual] = useState<Record<string, string[]>>({});
@@ -61,6 +61,8 @@ export function OpenFiles() {
     const steps = series.find((s) => s.series.group === group)?.series.steps ?? [];
     setManual((m) => ({ ...m, [group]: moveStep(steps.map((s) => s.key), from, to) }));
   };
+  /** vdsm.log* files, for the log reader's panel when it is merged in */
+  const logFiles = useMemo(() => files.filter((f) => f.file).map((f) => f.file!), [files]);
   const reads = (source: SourceInfo | null) => (source ? sources.get(source.id)?.history.store.size ?? null : null);
   const problems = [...failures.map((f) => `${f.name}: ${f.why}`), ...traces.errors];
 
@@ -83,6 +85,7 @@ export function OpenFiles() {
                     <ReplayControls name={traces.sessions.map((s) => s.source.config.name.replace(/^trace: /, '')).join(', ')} state={traces.state}
                       onPlay={traces.play} onPause={traces.pause} onStep={traces.step} onSpeed={traces.setSpeed} onPollMs={traces.setPollMs} onRestart={traces.restart} />
                   )}
+                  {/* Merge point for the log reader: logs={<LogPanel files={logFiles} />} (vdsm.log* files, with their File objects). */}
                   <FilePanel files={labelled} series={series} order={order} problems={problems} onOrder={setOrder} onMove={onMove}
                     onRole={(id, role) => setRoles((r) => ({ ...r, [id]: role }))} />
                 </details>
