@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { GridModel } from '@/components/live-grid/grid-model';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import type { SourceInfo } from '@/lib/api/types';
@@ -27,6 +28,10 @@ interface InspectorHeaderProps {
   onTogglePause: () => void;
   onLive: () => void;
   onHelp: () => void;
+  /** the server lists no source (MAILBOX_SOURCES=none) */
+  noSources?: boolean;
+  /** opened files: said in place of the read's freshness (which is about storage) */
+  filesHeader?: ReactNode;
 }
 
 /** The source, whether the screen is live, paused or in the past, the read on screen and its counts. */
@@ -39,7 +44,7 @@ export function InspectorHeader(p: InspectorHeaderProps) {
         <h1 className="whitespace-nowrap text-[14px] font-semibold tracking-tight">Mailbox Inspector</h1>
         <SourcePicker sources={p.sources} source={p.source} onChange={p.onSource} />
         <LiveToggle mode={screen.mode} files={files} failedRead={readFailed(p.liveModel)} onToggle={p.onTogglePause} onLive={p.onLive} />
-        {p.source && <Freshness source={p.source} model={screen.model} mode={screen.mode} />}
+        {files ? p.filesHeader : p.source && <Freshness source={p.source} model={screen.model} mode={screen.mode} />}
         <span className="ml-auto flex items-center gap-1.5">
           {!files && <Link href="/open" prefetch={false} className="btn" title="open dumps, traces or logs a customer sent: decoded in this browser, nothing uploaded">open files</Link>}
           <Link href="/learn" className="btn" title="the mailbox format, byte by byte">format</Link>
@@ -52,7 +57,7 @@ export function InspectorHeader(p: InspectorHeaderProps) {
       <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 py-1">
         {screen.model
           ? <CountsBar counts={screen.model.counts} requests={p.requests} watchingSince={screen.model.watchingSince} mode={screen.mode} />
-          : <span className="text-muted">waiting for the first read…</span>}
+          : <span className="text-muted">{files ? 'decoding…' : 'waiting for the first read…'}</span>}
         <span className="ml-auto">
           <GridFilters problemsOnly={p.filters.problemsOnly} showEmpty={p.filters.showEmpty}
             onProblemsOnly={p.filters.toggleProblemsOnly} onShowEmpty={p.filters.toggleEmpty} />
@@ -63,8 +68,14 @@ export function InspectorHeader(p: InspectorHeaderProps) {
           <span className="badge" data-tone="outside">⚠</span> No source named “{p.missing}” is configured; showing “{p.source.name}”.
         </p>
       )}
+      {!files && p.noSources && (
+        <p className="border-t border-line px-3 py-1 text-[12px]" data-testid="no-sources">
+          This server watches no storage (MAILBOX_SOURCES=none). <Link href="/open" prefetch={false} className="underline">Open dumps or traces</Link> from your disk instead: they are decoded in this browser.
+        </p>
+      )}
       {p.sourcesError && <p role="alert" className="border-t border-line px-3 py-1 text-(--ink-vermillion)">Cannot list the sources: {p.sourcesError.message}</p>}
-      {p.source && <Warnings source={p.source} model={p.liveModel} error={p.liveError} live={screen.mode === 'live'} />}
+      {/* Opened files never go stale: only their volumes' own warnings apply. */}
+      {p.source && <Warnings source={p.source} model={p.liveModel} error={p.liveError} live={screen.mode === 'live' && !files} />}
     </header>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { episodesAt } from '@/components/episodes/episode-at';
 import { LiveGrid } from '@/components/live-grid/live-grid';
 import { gridView, type GridView } from '@/components/live-grid/visible-rows';
@@ -8,6 +8,7 @@ import { requestsAt } from '@/components/requests/requests-at';
 import { stuckSlotsByHost } from '@/components/requests/stuck';
 import { TimelineStrip } from '@/components/timeline/timeline-strip';
 import { Legend } from '@/components/vocabulary/legend';
+import type { SourceInfo } from '@/lib/api/types';
 import { DEFAULT_STUCK_S } from '@/lib/history/defaults';
 import { ExportBar } from './export-bar';
 import { InspectorDrawer } from './inspector-drawer';
@@ -30,7 +31,14 @@ const NO_ROWS: GridView = { rows: [], folded: [], filtered: 0 };
  * host's bytes, the requests or the checksum episodes. Every panel shows one
  * read: the latest, the one frozen by a pause, or one chosen on the timeline.
  */
-export function Inspector() {
+export interface InspectorProps {
+  /** opened files: what the header says of them instead of the read's freshness */
+  filesHeader?: (source: SourceInfo | null) => ReactNode;
+  /** opened files: the panel under the header (the files, their order, a trace's replay controls) */
+  panel?: ReactNode;
+}
+
+export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
   const [url, go] = useUrlState();
   const sources = useSources();
   const list = sources.data?.sources ?? [];
@@ -111,7 +119,9 @@ export function Inspector() {
         requests={atRead ? { ...atRead.counts, static: isStatic } : null}
         filters={{ problemsOnly, showEmpty, toggleProblemsOnly, toggleEmpty }}
         onSource={selection.chooseSource} onTogglePause={pause.toggle} onLive={toLive} onHelp={() => setHelp(true)}
+        noSources={sources.data !== undefined && list.length === 0} filesHeader={filesHeader?.(source)}
       />
+      {panel}
       {screen.mode === 'past' && (
         <TimeTravelBanner seq={screen.seq!} readAt={screen.readAt} latestSeq={liveSnapshot.data?.lastRead.seq ?? history.data?.latestSeq ?? null}
           loading={screen.loading && !screen.error} error={screen.error} onStep={travel.step} onLive={toLive} />

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+
 /** Base64 of bytes, in Node (Buffer) and in the browser (btoa), for answers that carry raw mailboxes. */
 const CHUNK_BYTES = 0x8000; // String.fromCharCode takes its arguments on the stack
 
@@ -9,8 +11,14 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Hex sha-256 of bytes (Web Crypto: Node 20 and browsers). */
+/**
+ * Hex sha-256 of bytes: Web Crypto in Node 20 and in secure pages; a page
+ * served over plain http from another host (HOST=0.0.0.0) has no
+ * crypto.subtle, so /open's exports use @noble/hashes there.
+ */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes.slice());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = globalThis.crypto?.subtle
+    ? new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes.slice()))
+    : sha256(bytes);
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -25,9 +25,23 @@ export function compact(mailbox: Uint8Array): Compact {
   let end = TAIL.offset;
   while (end > 0 && mailbox[end - 1] === 0) end--;
   const tail = TAIL.codec.read(mailbox, TAIL.offset, TAIL.length);
-  const head = end === 0 ? '' : Buffer.from(mailbox.buffer, mailbox.byteOffset, end).toString('latin1');
-  return { head, tail };
+  return { head: latin1(mailbox, end), tail };
 }
+
+/**
+ * Bytes 0..end as a one-byte string, without Node's Buffer (the history runs
+ * in the browser too). TextDecoder's 'latin1' is windows-1252 and would
+ * change bytes 0x80-0x9f, so char codes it is.
+ */
+function latin1(bytes: Uint8Array, end: number): string {
+  let out = '';
+  for (let i = 0; i < end; i += LATIN1_CHUNK) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + LATIN1_CHUNK)) as unknown as number[]);
+  }
+  return out;
+}
+
+const LATIN1_CHUNK = 8192;
 
 /** Writes the mailbox into `out` at `offset` (zeros included), or into a new 4096-byte array. */
 export function expand(version: Compact, out = new Uint8Array(MAILBOX_SIZE_BYTES), offset = 0): Uint8Array {

@@ -24,6 +24,8 @@ export interface Config {
   pollMs: number;
   /** a read unanswered this long is reported as hanging */
   readTimeoutMs: number;
+  /** MAILBOX_SOURCES=none: no sources and no demo (only /open's files, /api/decode and the CLI) */
+  off?: boolean;
 }
 
 
@@ -114,6 +116,7 @@ export function parseConfig(env: Env = process.env): ConfigResult {
   const readTimeoutMs = integer(env, 'MAILBOX_READ_TIMEOUT_MS', DEFAULT_READ_TIMEOUT_MS, 100, READ_TIMEOUT_MS_LIMIT, errors);
   const sources: SourceConfig[] = [];
   const raw = env.MAILBOX_SOURCES?.trim() ?? '';
+  if (raw === 'none') return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, readTimeoutMs, off: true } };
   for (const entry of raw.split(';').map((e) => e.trim()).filter(Boolean)) {
     const source = parseEntry(entry, errors);
     if (!source) continue;

@@ -33,7 +33,7 @@ async function create(env: Env): Promise<Registry> {
   const { config } = parsed;
   let demo: Demo | null = null;
   const configs = [...config.sources];
-  if (configs.length === 0) {
+  if (configs.length === 0 && !config.off) {
     demo = await startDemo(config.maxHostId, env);
     configs.push(demo.source);
   }
