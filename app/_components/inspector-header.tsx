@@ -46,7 +46,7 @@ export function InspectorHeader(p: InspectorHeaderProps) {
         <LiveToggle mode={screen.mode} files={files} failedRead={readFailed(p.liveModel)} onToggle={p.onTogglePause} onLive={p.onLive} />
         {files ? p.filesHeader : p.source && <Freshness source={p.source} model={screen.model} mode={screen.mode} />}
         <span className="ml-auto flex items-center gap-1.5">
-          {!files && <Link href="/open" prefetch={false} className="btn" title="open dumps, traces or logs a customer sent: decoded in this browser, nothing uploaded">open files</Link>}
+          {!files && <Link href="/open" className="btn" title="open dumps, traces or logs a customer sent: decoded in this browser, nothing uploaded">open files</Link>}
           <Link href="/learn" className="btn" title="the mailbox format, byte by byte">format</Link>
           <ThemeToggle />
           <button type="button" className="btn" onClick={p.onHelp} title="keyboard shortcuts and legend (?)">

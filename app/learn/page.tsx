@@ -42,6 +42,7 @@ export default function LearnPage() {
           <h1 className="text-[18px] font-semibold">The vdsm storage mailbox, byte by byte</h1>
           <Link href="/" className="text-(--ink-blue) underline">← the live grid</Link>
           <Link href="/learn/format" className="text-(--ink-blue) underline" data-format-link="">the format reference (text)</Link>
+          <Link href="/open" prefetch={false} className="text-(--ink-blue) underline" data-open-link="">open your own dumps, traces or logs</Link>
         </div>
         <p className="max-w-[64rem]">
           When a thin disk of a running VM fills up, the host running the VM (an <b>HSM</b>) asks the pool’s <b>SPM</b> to extend it. They talk

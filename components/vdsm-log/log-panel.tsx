@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { FailureEpisodes } from './failure-episodes';
 import { logMarkdown } from './log-markdown';
@@ -14,8 +14,15 @@ import { useLogScan } from './use-log-scan';
  * folder (every vdsm.log* in it). They are read in a Web Worker, streamed,
  * and never uploaded.
  */
-export function LogPanel() {
+export function LogPanel({ initial }: { initial?: readonly File[] } = {}) {
   const { state, start, cancel } = useLogScan();
+  // Logs opened with dumps on /open are read at once; more can be dropped here.
+  const started = useRef<readonly File[] | null>(null);
+  useEffect(() => {
+    if (!initial || initial.length === 0 || started.current === initial) return;
+    started.current = initial;
+    start([...initial]);
+  }, [initial, start]);
   const [dragging, setDragging] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const files = useRef<HTMLInputElement>(null);

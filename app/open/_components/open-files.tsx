@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+import { LogPanel } from '@/components/vdsm-log/log-panel';
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { SWRConfig } from 'swr';
 import type { SourceInfo } from '@/lib/api/types';
@@ -85,7 +87,11 @@ export function OpenFiles() {
                     <ReplayControls name={traces.sessions.map((s) => s.source.config.name.replace(/^trace: /, '')).join(', ')} state={traces.state}
                       onPlay={traces.play} onPause={traces.pause} onStep={traces.step} onSpeed={traces.setSpeed} onPollMs={traces.setPollMs} onRestart={traces.restart} />
                   )}
-                  {/* Merge point for the log reader: logs={<LogPanel files={logFiles} />} (vdsm.log* files, with their File objects). */}
+                  {logFiles.length > 0 && (
+                    <div className="border-b border-line py-2" data-testid="opened-logs">
+                      <LogPanel initial={logFiles} />
+                    </div>
+                  )}
                   <FilePanel files={labelled} series={series} order={order} problems={problems} onOrder={setOrder} onMove={onMove}
                     onRole={(id, role) => setRoles((r) => ({ ...r, [id]: role }))} />
                 </details>
@@ -108,6 +114,11 @@ function Landing({ onOpen, problems }: { onOpen: (files: File[]) => void; proble
       </p>
       <p className="font-semibold">They are read and decoded by this browser: nothing is uploaded, and the server needs no access to them.</p>
       <p><PickFiles onFiles={onOpen} label="open files…" big /></p>
+      <p>
+        vdsm logs (<code>vdsm.log</code>, rotated <code>.gz</code>/<code>.xz</code>, or a sosreport or log collector folder) go
+        with them here, or on their own in the <Link href="/open/logs" className="underline">log reader</Link>: the mailboxes the SPM
+        dropped and why, every extend request and how long it waited.
+      </p>
       {problems.map((p) => <p key={p} role="alert" className="font-semibold text-(--ink-vermillion)">✗ {p}</p>)}
       <p className="text-[12px] text-muted">Links to this page keep the view (source, read, host, slot) but cannot carry the files: whoever follows one opens the same files here first. <a className="underline" href="/">Back to the live sources</a>.</p>
     </main>
