@@ -6,7 +6,8 @@ export const USAGE = `usage: mailbox-inspector decode [--json] [--max-host-id N]
 Decodes dumps of vdsm's storage mailbox volumes, with no server: for each
 host, the mailbox state, checksums, slots and each request's step.
 
-  FILE                a dump named like inbox, outbox, *inbox*.dump, *-inbox-seq*.bin
+  FILE                a dump named like inbox, outbox, *inbox*.dump, *-inbox-seq*.bin,
+                      or a vdsm log (vdsm.log*, plain, .gz or .xz): what vdsm logged of the mailboxes
   --inbox FILE        a dump of the inbox volume, whatever its name
   --outbox FILE       a dump of the outbox volume, whatever its name
   --json              the JSON of POST /api/decode for each volume: {"inbox":{...},"outbox":{...}}

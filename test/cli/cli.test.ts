@@ -126,7 +126,6 @@ describe('mailbox-inspector decode', () => {
   it.each([
     [['decode', 'test/fixtures/README.md'], /not named like an inbox or outbox dump; say which it is with --inbox/],
     [['decode', 'no/such/inbox'], /no\/such\/inbox: no such file/],
-    [['decode', F('vdsm-trace/torn-pre2017/vdsm.log')], /a vdsm log/],
     [['decode', F('vdsm-trace/busy/trace.jsonl')], /a mailbox trace; open it on the inspector's \/open page/],
     [['decode', F('vdsm-h10/ack/inbox'), F('vdsm-h10/clean/inbox')], /a second inbox/],
     [['decode', '--max-host-id', 'x', 'inbox'], /--max-host-id: expected a whole number/],
@@ -135,6 +134,18 @@ describe('mailbox-inspector decode', () => {
     const { code, stderr } = await cli(...args);
     expect(code).toBeGreaterThan(0);
     expect(stderr).toMatch(message);
+  });
+
+  it('reads a vdsm log too: the SPM\'s 16 checksum failures of torn-pre2017, and with --json the JSON of POST /api/vdsm-log', async () => {
+    const text = await cli('decode', F('vdsm-trace/torn-pre2017/vdsm.log'));
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('### Checksum failures');
+    expect(text.stdout).toMatch(/mailbox 4: TORN/);
+    const json = await cli('decode', '--json', F('vdsm-trace/torn-pre2017/vdsm.log'));
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout) as { checksumFailures: Array<{ mailbox: number; count: number }> };
+    expect(result.checksumFailures.reduce((n, e) => n + e.count, 0)).toBe(16);
+    expect(new Set(result.checksumFailures.map((e) => e.mailbox))).toEqual(new Set([4, 6]));
   });
 
   it('takes a file of any name as a volume when told which', async () => {
