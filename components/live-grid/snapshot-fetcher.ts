@@ -1,10 +1,13 @@
 /**
  * The SWR fetcher of a source's snapshot: sends the last ETag as
  * If-None-Match, keeps the model on 304 (noting the read the server reports
- * in its headers), and builds the next model from the previous one on 200.
+ * in its headers), and once it has a model asks only for what changed since
+ * its read (`&since=SEQ`): a delta updates the changed hosts' rows, a whole
+ * answer (`"full":true`, when that read has left the server's history)
+ * rebuilds the model from the previous one.
  */
 import type { ApiError, Snapshot } from '@/lib/api/types';
-import { buildGridModel, type GridModel } from './grid-model';
+import { applyGridDelta, buildGridModel, type GridDelta, type GridModel } from './grid-model';
 
 interface Entry {
   etag: string | null;
@@ -29,7 +32,8 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
   return async function fetchSnapshot(url: string): Promise<GridModel> {
     const entry = cache.get(url);
     const headers: Record<string, string> = entry?.etag ? { 'If-None-Match': entry.etag } : {};
-    const res = await fetchImpl(url, { headers, cache: 'no-store' });
+    const asked = entry ? `${url}${url.includes('?') ? '&' : '?'}since=${entry.model.lastRead.seq}` : url;
+    const res = await fetchImpl(asked, { headers, cache: 'no-store' });
     if (res.status === 304 && entry) {
       const seq = Number(res.headers.get('x-mailbox-seq'));
       const readAt = res.headers.get('x-mailbox-read-at');
@@ -44,8 +48,10 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
       return entry.model;
     }
     if (!res.ok) throw await responseError(res, 'snapshot');
-    const snapshot = (await res.json()) as Snapshot;
-    const model = buildGridModel(entry?.model ?? null, snapshot, clock());
+    const answer = (await res.json()) as Snapshot | GridDelta;
+    const model = entry && 'full' in answer && answer.full === false
+      ? applyGridDelta(entry.model, answer, clock())
+      : buildGridModel(entry?.model ?? null, answer as Snapshot, clock());
     cache.set(url, { etag: res.headers.get('etag'), model });
     return model;
   };
