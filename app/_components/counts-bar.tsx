@@ -1,6 +1,6 @@
 import type { GridCounts } from '@/components/live-grid/grid-model';
 import { STEP_LOOKS, STEP_ORDER } from '@/components/vocabulary/steps';
-import { formatClock } from '@/components/format/units';
+import { formatClock } from '@/lib/format/units';
 
 interface CountsBarProps {
   counts: GridCounts;

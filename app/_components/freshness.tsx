@@ -1,7 +1,7 @@
 'use client';
 
 import type { GridModel } from '@/components/live-grid/grid-model';
-import { formatAge, formatClock, formatDuration, formatInterval } from '@/components/format/units';
+import { formatAge, formatClock, formatDuration, formatInterval } from '@/lib/format/units';
 import { sourceWarnings } from './source-warnings';
 import type { SourceInfo } from '@/lib/api/types';
 import { useNow } from '@/components/ui/use-now';

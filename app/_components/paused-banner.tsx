@@ -1,4 +1,4 @@
-import { formatClock } from '@/components/format/units';
+import { formatClock } from '@/lib/format/units';
 
 /** Paused must be impossible to miss: the grid no longer follows the storage. */
 export function PausedBanner({ seq, readAt, onResume }: { seq: number | null; readAt: string | null; onResume: () => void }) {

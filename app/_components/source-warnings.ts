@@ -4,7 +4,7 @@
  */
 import type { SourceInfo, VolumeReadStatus } from '@/lib/api/types';
 import type { GridModel } from '@/components/live-grid/grid-model';
-import { formatAge, formatClock, formatInterval } from '@/components/format/units';
+import { formatAge, formatClock, formatInterval } from '@/lib/format/units';
 
 export interface Warning {
   severity: 'error' | 'warning';

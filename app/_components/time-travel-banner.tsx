@@ -1,6 +1,6 @@
 'use client';
 
-import { formatAge, formatClockMs } from '@/components/format/units';
+import { formatAge, formatClockMs } from '@/lib/format/units';
 import { useNow } from '@/components/ui/use-now';
 
 interface TimeTravelBannerProps {

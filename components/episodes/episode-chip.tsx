@@ -1,4 +1,4 @@
-import { formatClock } from '@/components/format/units';
+import { formatClock } from '@/lib/format/units';
 import type { EpisodeAt } from './episode-at';
 import { VERDICT_MEANINGS, VERDICT_WORDS } from './verdict-words';
 

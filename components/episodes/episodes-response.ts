@@ -3,7 +3,7 @@
  * total in `X-Total-Count` and the request counts in `X-Requests-*` headers.
  */
 import type { EpisodeJson, RequestJson } from '@/lib/api/history-types';
-import { DEFAULT_STUCK_S } from '@/lib/history/settings';
+import { DEFAULT_STUCK_S } from '@/lib/history/defaults';
 
 export interface EpisodeList {
   episodes: EpisodeJson[];

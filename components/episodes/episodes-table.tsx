@@ -2,7 +2,7 @@
 
 import type { EpisodeJson } from '@/lib/api/history-types';
 import { useNow } from '@/components/ui/use-now';
-import { formatAge, formatClock, formatSpan } from '@/components/format/units';
+import { formatAge, formatClock, formatSpan } from '@/lib/format/units';
 import { SectorStrip } from './sector-strip';
 import { sectorTags } from './sector-tags';
 import { VERDICT_MEANINGS, VERDICT_WORDS } from './verdict-words';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { hex } from '@/components/format/units';
+import { hex } from '@/lib/format/units';
 import { asciiOf, byteHex, LINE_BYTES } from './hex-lines';
 import type { PreparedPane } from './prepare-pane';
 

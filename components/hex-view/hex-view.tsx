@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState, type MouseEvent } from 'react';
-import { hex } from '@/components/format/units';
+import { hex } from '@/lib/format/units';
 import { LINE_BYTES, planLines } from './hex-lines';
 import { HexLine, type Lit } from './hex-line';
 import { mustShow, preparePane } from './prepare-pane';

@@ -1,4 +1,4 @@
-import { hex } from '@/components/format/units';
+import { hex } from '@/lib/format/units';
 import type { HexRange } from './types';
 
 interface RangeInfoProps {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { EpisodeJson } from '@/lib/api/history-types';
 import type { MailboxResponse, SourceInfo } from '@/lib/api/types';
 import { hexdumpC, MAILBOX_SIZE_BYTES, SECTOR_SIZE_BYTES, SLOT_SIZE_BYTES } from '@/lib/mailbox';
-import { formatClockMs, hex } from '@/components/format/units';
+import { formatClockMs, hex } from '@/lib/format/units';
 import { episodesAt, type EpisodeAt } from '@/components/episodes/episode-at';
 import { EpisodeChip } from '@/components/episodes/episode-chip';
 import { SectorLegend } from '@/components/episodes/sector-legend';

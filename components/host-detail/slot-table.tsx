@@ -1,5 +1,5 @@
 import type { DecodedSlot } from '@/lib/mailbox';
-import { humanMiB } from '@/components/format/units';
+import { humanMiB } from '@/lib/format/units';
 import { CopyButton } from '@/components/ui/copy-button';
 import { StepMark } from '@/components/vocabulary/step-mark';
 import { slotLine } from '@/components/vocabulary/slot-line';

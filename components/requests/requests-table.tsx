@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { RequestJson } from '@/lib/api/history-types';
-import { formatAge, formatClock, formatSpan, humanMiB } from '@/components/format/units';
+import { formatAge, formatClock, formatSpan, humanMiB } from '@/lib/format/units';
 import { useNow } from '@/components/ui/use-now';
 import { DEFAULT_SORT, filterRequests, sortRequests, type RequestColumn, type RequestSort } from './requests-model';
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { EpisodeJson } from '@/lib/api/history-types';
-import { formatClock } from '@/components/format/units';
+import { formatClock } from '@/lib/format/units';
 import { VERDICT_WORDS } from '@/components/episodes/verdict-words';
 import type { TimelineRead } from './history-buffer';
 import type { TimelineBin, TimeAxis } from './timeline-layout';

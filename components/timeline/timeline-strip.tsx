@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import type { EpisodeJson } from '@/lib/api/history-types';
-import { formatClock, formatClockMs, formatSpan } from '@/components/format/units';
+import { formatClock, formatClockMs, formatSpan } from '@/lib/format/units';
 import type { HistoryBuffer, TimelineRead } from './history-buffer';
 import { axisOf, binReads, pickRead, readOfSeq, stepRead, xOf } from './timeline-layout';
 import { LANES, TIMELINE_HEIGHT_PX, TimelineMarks } from './timeline-marks';

@@ -1,6 +1,6 @@
 /** A decoded slot as one line of text: tooltips, copy buttons, tickets. */
 import type { DecodedSlot, LifecycleStep } from '@/lib/mailbox';
-import { humanMiB } from '@/components/format/units';
+import { humanMiB } from '@/lib/format/units';
 import { STEP_LOOKS } from './steps';
 
 /** "128 MiB", "2 GiB (2048 MiB)", "0 MiB (extend failed)". */

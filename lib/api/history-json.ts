@@ -4,10 +4,9 @@ import { currentStep, isStuck, latencies, type RequestRecord } from '@/lib/analy
 import type { HistoryStore } from '@/lib/history/store';
 import type { ReadEntry, VolumeEntry } from '@/lib/history/types';
 import type { VolumeKind } from '@/lib/mailbox';
+import { iso, isoOrNull } from './iso';
 import type { EpisodeJson, EpisodeReadJson, HistoryRead, HistoryVolume, RequestJson } from './history-types';
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 function volumeJson(store: HistoryStore, kind: VolumeKind, seq: number, volume: VolumeEntry | null): HistoryVolume | null {
   if (!volume) return null;

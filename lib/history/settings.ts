@@ -2,7 +2,10 @@
  * History and analysis settings, from the environment. Problems come back as
  * sentences naming the variable, like lib/sources/config.ts.
  */
-import type { Env } from '@/lib/sources/config';
+import type { Env } from '@/lib/env';
+import { DEFAULT_HISTORY_MAX_MB, DEFAULT_HISTORY_S, DEFAULT_STUCK_S } from './defaults';
+
+export { DEFAULT_HISTORY_MAX_MB, DEFAULT_HISTORY_S, DEFAULT_STUCK_S };
 
 export interface HistorySettings {
   /** MAILBOX_HISTORY_S: how far back reads are kept */
@@ -13,9 +16,6 @@ export interface HistorySettings {
   stuckMs: number;
 }
 
-export const DEFAULT_HISTORY_S = 3600;
-export const DEFAULT_HISTORY_MAX_MB = 256;
-export const DEFAULT_STUCK_S = 10;
 const MIB_BYTES = 1024 * 1024;
 
 export const DEFAULT_HISTORY_SETTINGS: HistorySettings = {

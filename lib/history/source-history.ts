@@ -11,6 +11,7 @@ import { DEFAULT_EPISODE_LIMITS, EpisodeTracker, type EpisodeEvents, type InboxC
 import { DEFAULT_REQUEST_LIMITS, RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from './settings';
 import { compact } from './compact';
+import { mailboxCrcs } from './crcs';
 import { HistoryStore } from './store';
 import type { ReadEntry, ReadSample, VersionChange, VolumeEntry, VolumeSample } from './types';
 
@@ -33,13 +34,6 @@ interface Change {
   bytes: Uint8Array;
   decoded: DecodedMailbox | null;
   state: string;
-}
-
-function crcsOf(bytes: Uint8Array): Int32Array {
-  const count = Math.floor(bytes.length / MAILBOX_SIZE_BYTES);
-  const crcs = new Int32Array(count);
-  for (let i = 0; i < count; i++) crcs[i] = CRC32.buf(bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES));
-  return crcs;
 }
 
 function isZero(bytes: Uint8Array): boolean {
@@ -98,7 +92,7 @@ export class SourceHistory {
   private changes(kind: VolumeKind, sample: VolumeSample | null): Change[] | null {
     if (!sample?.bytes) return null;
     const { bytes } = sample;
-    const crcs = sample.crcs ?? crcsOf(bytes);
+    const crcs = sample.crcs ?? mailboxCrcs(bytes);
     const last = this.lastCrcs[kind];
     this.lastCrcs[kind] = crcs;
     const out: Change[] = [];

@@ -1,10 +1,14 @@
+import 'server-only';
 /**
  * The operator's configuration, from the environment only: no request ever
  * names a path. Problems come back as sentences naming the entry at fault.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Env } from '@/lib/env';
 import { DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES, VOLUME_SIZE_BYTES } from '@/lib/mailbox';
+
+export type { Env };
 
 export interface SourceConfig {
   id: string;
@@ -20,7 +24,6 @@ export interface Config {
   pollMs: number;
 }
 
-export type Env = Readonly<Record<string, string | undefined>>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 

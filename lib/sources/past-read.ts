@@ -1,16 +1,13 @@
-import 'server-only';
 /**
- * A past read rebuilt from the history (each mailbox's latest version at or
- * before the seq), and the snapshot as it was served then.
+ * A past read rebuilt from the history: each mailbox's latest version at or
+ * before the seq. Pure, over any source's history.
  */
-import type { Snapshot } from '@/lib/api/types';
-import { decodeVolume, type VolumeKind } from '@/lib/mailbox';
-import type { LiveSource } from './live-source';
-import type { PollRead, VolumeRead } from './poller';
-import { buildSnapshot } from './snapshot';
+import { decodeVolume, MAILBOX_SIZE_BYTES, type VolumeKind } from '@/lib/mailbox';
+import type { PollRead, VolumeRead } from './read';
+import type { DecodedRead, SourceView } from './source-view';
 
 /** The read `seq` as the poller gave it (bytes rebuilt, no stat or crcs); null once it left the history. */
-export function pastRead(source: LiveSource, seq: number): PollRead | null {
+export function pastRead(source: SourceView, seq: number): PollRead | null {
   const { store } = source.history;
   const entry = store.entry(seq);
   if (!entry) return null;
@@ -25,15 +22,45 @@ export function pastRead(source: LiveSource, seq: number): PollRead | null {
   return { seq, readAt: entry.readAt, readMs: entry.readMs, inbox: volume('inbox'), outbox: volume('outbox') };
 }
 
-export function pastSnapshot(source: LiveSource, seq: number): Snapshot | null {
+/** The read `seq` decoded: the latest read's cached decoding, or rebuilt from the history; null once it left it. */
+export function decodedReadAt(source: SourceView, seq: number | null): DecodedRead | null {
+  const latest = source.latestDecoded();
+  if (seq === null || latest?.read.seq === seq) return latest;
   const read = pastRead(source, seq);
   if (!read) return null;
   const decode = (kind: VolumeKind) => {
     const bytes = read[kind]?.bytes;
     return bytes ? decodeVolume(bytes, kind, { maxHostId: source.options.maxHostId }) : null;
   };
-  return buildSnapshot({
-    source: source.id, demo: source.config.demo, pollMs: source.options.pollMs, maxHostId: source.options.maxHostId,
-    read, inbox: decode('inbox'), outbox: decode('outbox'),
-  });
+  return { read, inbox: decode('inbox'), outbox: decode('outbox') };
+}
+
+export interface MailboxPair {
+  seq: number;
+  readAt: number;
+  inbox: Uint8Array | null;
+  outbox: Uint8Array | null;
+}
+
+function slice(bytes: Uint8Array | null | undefined, host: number): Uint8Array | null {
+  if (!bytes || (host + 1) * MAILBOX_SIZE_BYTES > bytes.length) return null;
+  return bytes.subarray(host * MAILBOX_SIZE_BYTES, (host + 1) * MAILBOX_SIZE_BYTES);
+}
+
+/** One host's two mailboxes at read `seq`, from the latest read or the history; null once it left the history. */
+export function mailboxesAt(source: SourceView, host: number, seq: number): MailboxPair | null {
+  const latest = source.peekRead();
+  if (latest?.seq === seq) return { seq, readAt: latest.readAt, inbox: slice(latest.inbox?.bytes, host), outbox: slice(latest.outbox?.bytes, host) };
+  const { store } = source.history;
+  const entry = store.entry(seq);
+  if (!entry) return null;
+  const bytes = (kind: VolumeKind) => ((entry[kind]?.mailboxes ?? 0) > host ? store.mailboxAt(kind, host, seq) ?? null : null);
+  return { seq, readAt: entry.readAt, inbox: bytes('inbox'), outbox: bytes('outbox') };
+}
+
+/** The read before the latest change of either of the host's mailboxes at or before `seq` ("changed since"). */
+export function previousChangeSeq(source: SourceView, host: number, seq: number): number | null {
+  const { store } = source.history;
+  const changedAt = Math.max(store.versionAt('inbox', host, seq)?.seq ?? -1, store.versionAt('outbox', host, seq)?.seq ?? -1);
+  return changedAt > 0 ? changedAt - 1 : null;
 }

@@ -4,37 +4,13 @@ import 'server-only';
  * watching. A read slower than the interval delays the next one; reads of a
  * volume never overlap.
  */
-import { readBuffer, readVolume, type VolumeStat } from '@/lib/io';
-import type { ReadError } from '@/lib/api/types';
+import { readBuffer, readVolume } from '@/lib/io';
 import type { VolumeKind } from '@/lib/mailbox';
 import { sameBytes, updateCrcs } from './fingerprint';
 import type { SourceConfig } from './config';
+import type { PollRead, VolumeRead } from './read';
 
-export interface VolumeRead {
-  kind: VolumeKind;
-  path: string;
-  /** the whole mailboxes read; null when the read failed */
-  bytes: Uint8Array | null;
-  /** crc-32 per mailbox of `bytes` */
-  crcs: Int32Array | null;
-  direct: boolean;
-  error: ReadError | null;
-  readMs: number;
-  warnings: string[];
-  stat: VolumeStat | null;
-  /** epoch ms of the last successful read of this volume, null if never */
-  lastOkAt: number | null;
-}
-
-export interface PollRead {
-  seq: number;
-  /** epoch ms when the read started */
-  readAt: number;
-  /** both volumes, wall time */
-  readMs: number;
-  inbox: VolumeRead | null;
-  outbox: VolumeRead | null;
-}
+export type { PollRead, VolumeRead };
 
 export interface PollerOptions {
   maxHostId: number;
@@ -120,7 +96,7 @@ export class Poller {
     const result = await readVolume(path, { mailboxes, buffer });
     if (!result.ok) {
       return {
-        kind, path, bytes: null, crcs: null, direct: false, error: { code: result.error.code, message: result.error.message },
+        kind, path, bytes: null, crcs: null, direct: false, error: result.error,
         readMs: 0, warnings: [], stat: result.stat ?? null, lastOkAt: previous?.lastOkAt ?? null,
       };
     }

@@ -1,7 +1,7 @@
 /** Snapshots for UI unit tests: encoder output decoded the way the server does it. */
 import type { Snapshot } from '@/lib/api/types';
 import { decodeVolume, encodeMailbox, encodeVolume, type Message } from '@/lib/mailbox';
-import { buildHosts } from '@/lib/sources/snapshot';
+import { buildHosts } from '@/lib/api/snapshot-json';
 
 export interface PoolSpec {
   maxHostId?: number;

@@ -1,17 +1,7 @@
-import { seqParam, sinceParam } from '@/lib/api/params';
-import { incidentMarkdown } from '@/lib/sources/incident';
-import { sourceRoute } from '@/lib/sources/lookup';
+import { incidentEndpoint } from '@/lib/api/endpoints/incident';
+import { sourceRoute } from '@/lib/api/server/source-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** The incident summary as Markdown. `?since=` a seq, an ISO time or 15m/1h ago; `?until=SEQ`. */
-export const GET = sourceRoute(async ({ source, query }) => {
-  const latest = await source.latestRead();
-  const since = sinceParam(query, latest.readAt);
-  if (!since.ok) return since.response;
-  const until = seqParam(query, 'until');
-  if (!until.ok) return until.response;
-  const markdown = incidentMarkdown(source, { sinceSeq: since.value.seq, sinceMs: since.value.ms, untilSeq: until.value });
-  return new Response(markdown, { headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' } });
-});
+export const GET = sourceRoute(incidentEndpoint);

@@ -5,7 +5,11 @@
  */
 import type { EpisodeJson, EpisodeVerdict, RequestJson } from '@/lib/api/history-types';
 import { hexdumpC } from '@/lib/mailbox';
-import { cell, duration, mib, percentile, utcDateTime, utcTime } from './format';
+import { formatSpan as duration, humanMiB } from '@/lib/format/units';
+import { cell, percentile, utcDateTime, utcTime } from './markdown-format';
+
+/** A requested size, in the screen's words; a slot whose size field is not 16 hex digits has none. */
+const mib = (sizeMiB: number | null | undefined) => (sizeMiB === null || sizeMiB === undefined ? 'invalid size' : humanMiB(sizeMiB));
 
 export interface IncidentMailbox {
   host: number;

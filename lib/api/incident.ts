@@ -1,8 +1,7 @@
-import 'server-only';
 /** Gathers a source's incident summary for a window of reads: episodes, requests, mailboxes to dump. */
-import { episodeJson, requestJson, sortRequests } from '@/lib/api/history-json';
-import { incidentSummary, VERDICT_LABEL, type IncidentInput, type IncidentMailbox } from '@/lib/analysis/incident-summary';
-import type { LiveSource } from './live-source';
+import { incidentSummary, VERDICT_LABEL, type IncidentInput, type IncidentMailbox } from '@/lib/report/incident-markdown';
+import type { SourceView } from '@/lib/sources/source-view';
+import { episodeJson, requestJson, sortRequests } from './history-json';
 
 /** Dumps are ~20 lines each with hexdump's `*`; more would bury the tables. */
 const MAX_DUMPED_EPISODES = 6;
@@ -17,7 +16,7 @@ export interface IncidentWindow {
   untilSeq: number | null;
 }
 
-export function gatherIncident(source: LiveSource, window: IncidentWindow): IncidentInput {
+export function gatherIncident(source: SourceView, window: IncidentWindow): IncidentInput {
   const { store, episodes, requests } = source.history;
   const entries = store.since(window.sinceSeq ?? -1)
     .filter((e) => (window.sinceMs === null || e.readAt >= window.sinceMs) && (window.untilSeq === null || e.seq <= window.untilSeq));
@@ -67,6 +66,6 @@ export function gatherIncident(source: LiveSource, window: IncidentWindow): Inci
   };
 }
 
-export function incidentMarkdown(source: LiveSource, window: IncidentWindow): string {
+export function incidentMarkdown(source: SourceView, window: IncidentWindow): string {
   return incidentSummary(gatherIncident(source, window));
 }

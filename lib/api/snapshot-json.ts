@@ -1,8 +1,8 @@
-/** Builds the snapshot JSON from a poll's decoded volumes. Pure: no I/O. */
-import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from '@/lib/api/types';
+/** Builds the snapshot JSON from a read's decoded volumes. Pure: no I/O, runs in the browser too. */
+import { mailboxCrcs } from '@/lib/history/crcs';
 import { pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
-import { mailboxCrcs } from './fingerprint';
-import type { PollRead, VolumeRead } from './poller';
+import type { PollRead, VolumeRead } from '@/lib/sources/read';
+import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from './types';
 
 export interface SnapshotInput {
   source: string;

@@ -1,7 +1,7 @@
 /** The Markdown incident summary, from the torn-pre2017 trace and a stuck request. */
 import { describe, expect, it } from 'vitest';
 import { episodeJson, requestJson } from '@/lib/api/history-json';
-import { incidentSummary, type IncidentInput } from '@/lib/analysis/incident-summary';
+import { incidentSummary, type IncidentInput } from '@/lib/report/incident-markdown';
 import { describeSectors } from '@/lib/analysis/sectors';
 import type { SourceHistory } from '@/lib/history/source-history';
 import { encodeMailbox, extend } from '@/lib/mailbox';
@@ -58,5 +58,31 @@ describe('incident summary', () => {
     // The request was there at the first read: it is older than the window, but it still is stuck.
     const quiet = incidentSummary(input(historyOf(readsOf([{}, {}]))));
     expect(quiet).toContain('No checksum failures and no stuck requests in this window.');
+  });
+});
+
+describe('incident summary units', () => {
+  it('prints sizes and spans exactly as the screen does (2049 MiB, 4294967295 MiB, 5 min)', async () => {
+    const { humanMiB, formatSpan } = await import('@/lib/format/units');
+    const { incidentSummary } = await import('@/lib/report/incident-markdown');
+    const request = (slot: number, sizeMiB: number, waitingMs: number) => ({
+      id: `7:${slot}`, host: 7, slot, msgId: 7 * 64 + slot, domain: 'd', volume: `v${slot}`, sizeMiB,
+      requestedSeq: 1, updatedSeq: 1, requestedAt: '2026-11-24T20:47:00.000Z', repliedAt: null, replySizeMiB: null,
+      hostAckedAt: null, spmAckedAt: null, freedAt: null, replacedAt: null, result: null, step: 'requested' as const,
+      stuck: true, waitingMs, latency: { replyMs: null, hostAckMs: null, spmAckMs: null, freeMs: null, totalMs: null },
+      outsideWindow: false, partial: false, inferred: [],
+    });
+    const markdown = incidentSummary({
+      source: { id: 's', name: 's', inbox: null, outbox: null },
+      window: { fromSeq: 1, toSeq: 2, from: '2026-11-24T20:47:00.000Z', to: '2026-11-24T20:52:00.000Z', reads: 2, gap: false },
+      stuckS: 10, episodes: [], mailboxes: [], generatedAt: '2026-11-24T20:52:00.000Z',
+      requests: [request(0, 2049, 300_000), request(1, 4294967295, 1000)],
+    });
+    expect(markdown).toContain(`| ${humanMiB(2049)} |`);
+    expect(markdown).toContain(`| ${humanMiB(4294967295)} |`);
+    expect(markdown).not.toMatch(/\d\. GiB/);
+    expect(markdown).toContain(`⏱ stuck ${formatSpan(300_000)}`);
+    expect(markdown).toContain('⏱ stuck 5 min |');
+    expect(markdown).toContain('(5 min)');
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
-import { jsonError } from '@/lib/api/respond';
-import type { LiveSource } from './live-source';
-import { registry } from './registry';
+import type { LiveSource } from '@/lib/sources/live-source';
+import { registry } from '@/lib/sources/registry';
+import type { SourceEndpoint } from '../endpoints/source-request';
+import { jsonError } from '../respond';
 
 /** The source a request names, or the 404 response to send. */
 export async function findSource(id: string): Promise<LiveSource | Response> {
@@ -12,22 +13,15 @@ export async function findSource(id: string): Promise<LiveSource | Response> {
   return jsonError(404, 'unknown_source', `no source ${JSON.stringify(id)}; configured sources: ${known}`);
 }
 
-export interface SourceRequest<P> {
-  source: LiveSource;
-  query: URLSearchParams;
-  params: P;
-  request: Request;
-}
-
 /**
  * A route handler under /api/sources/{id}/…: answers 404 for an unknown
- * source, then hands the handler the source, the query and the other params.
+ * source, then hands the endpoint the source, the query and the other params.
  */
-export function sourceRoute<P extends { id: string }>(handler: (r: SourceRequest<P>) => Promise<Response> | Response) {
+export function sourceRoute<P extends { id: string }>(endpoint: SourceEndpoint<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const params = await context.params;
     const source = await findSource(params.id);
     if (source instanceof Response) return source;
-    return handler({ source, query: new URL(request.url).searchParams, params, request });
+    return endpoint({ source, query: new URL(request.url).searchParams, params, request });
   };
 }

@@ -1,13 +1,12 @@
-import 'server-only';
-/** The answers of the history, episodes and requests endpoints for one live source. */
-import { episodeJson, episodeUpdatedSeq, historyReadJson, requestJson, sortRequests } from '@/lib/api/history-json';
-import type { EpisodeJson, HistoryResponse, RequestJson } from '@/lib/api/history-types';
-import type { LiveSource } from './live-source';
+/** The answers of the history, episodes and requests endpoints for one source. */
+import type { SourceView } from '@/lib/sources/source-view';
+import { episodeJson, episodeUpdatedSeq, historyReadJson, requestJson, sortRequests } from './history-json';
+import type { EpisodeJson, HistoryResponse, RequestJson } from './history-types';
 
 /** Most reads one answer lists: an hour at 0.5 s is 7,200, so a whole default history fits. */
 export const MAX_HISTORY_READS = 10_000;
 
-export function historyResponse(source: LiveSource, since: number | null, limit = MAX_HISTORY_READS): HistoryResponse {
+export function historyResponse(source: SourceView, since: number | null, limit = MAX_HISTORY_READS): HistoryResponse {
   const { store } = source.history;
   const after = since ?? -1;
   const oldestSeq = store.oldestSeq;
@@ -54,7 +53,7 @@ export interface EpisodeFilter {
 }
 
 /** Newest first. */
-export function episodesResponse(source: LiveSource, filter: EpisodeFilter = {}): EpisodesView {
+export function episodesResponse(source: SourceView, filter: EpisodeFilter = {}): EpisodesView {
   const matching = source.history.episodes.list()
     .filter((e) => (filter.since == null || episodeUpdatedSeq(e) > filter.since || e.after === null) && (filter.host == null || e.host === filter.host))
     .sort((a, b) => b.startSeq - a.startSeq || a.host - b.host);
@@ -69,7 +68,7 @@ export interface RequestFilter {
 }
 
 /** Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read. */
-export function requestsResponse(source: LiveSource, filter: RequestFilter = {}): RequestsView {
+export function requestsResponse(source: SourceView, filter: RequestFilter = {}): RequestsView {
   const now = source.history.store.latest?.readAt ?? null;
   const { stuckMs } = source.historySettings;
   const all = source.history.requests.list().map((r) => requestJson(r, now, stuckMs));

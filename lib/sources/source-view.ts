@@ -1,0 +1,40 @@
+/**
+ * What the API needs of a source, whatever holds it: the server's live
+ * source, or dumps and traces opened in a browser. Domain objects only: the
+ * answers' JSON shapes are built from these in lib/api.
+ */
+import type { HistorySettings } from '@/lib/history/settings';
+import type { SourceHistory } from '@/lib/history/source-history';
+import type { DecodedVolume } from '@/lib/mailbox';
+import type { PollRead } from './read';
+
+export interface SourceDescription {
+  id: string;
+  name: string;
+  /** the paths read (or, for opened files, their names) */
+  inbox: string | null;
+  outbox: string | null;
+  /** the simulated demo pool */
+  demo: boolean;
+}
+
+/** A read with its volumes decoded: `inbox`/`outbox` are null when not configured or not read. */
+export interface DecodedRead {
+  read: PollRead;
+  inbox: DecodedVolume | null;
+  outbox: DecodedVolume | null;
+}
+
+export interface SourceView {
+  readonly id: string;
+  readonly config: SourceDescription;
+  readonly options: { maxHostId: number; pollMs: number };
+  readonly historySettings: HistorySettings;
+  readonly history: SourceHistory;
+  /** the latest read, waiting for the first one if none has finished yet */
+  latestRead(): Promise<PollRead>;
+  /** the latest read decoded; the same objects while its bytes do not change. Null before the first read. */
+  latestDecoded(): DecodedRead | null;
+  /** the latest read if one has finished, without waiting */
+  peekRead(): PollRead | null;
+}
