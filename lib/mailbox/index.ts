@@ -8,7 +8,7 @@ export { checksum, storedChecksum } from './checksum';
 export { decodeSlot, quoteBytes } from './slot';
 export { decodeMailbox, inboxState } from './mailbox';
 export { decodeEvent } from './event';
-export { decodeVolume, type DecodeOptions } from './volume';
+export { decodeVolume, type DecodeOptions, type DecodeReuse } from './volume';
 export { lifecycleStep, pairMailboxes } from './lifecycle';
 export * from './encode';
 export { mailboxLayout, type FieldRange } from './layout';
