@@ -12,7 +12,8 @@ import { decodeVolume, type DecodedVolume } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead, type SourceGauges } from '@/lib/metrics/record';
 import type { SourceConfig } from './config';
-import { sameCrcs } from './fingerprint';
+import { mailboxCrcs, sameCrcs } from './fingerprint';
+import { HostChangeLog, type HostChanges } from './host-changes';
 import { Poller, type PollerOptions } from './poller';
 import type { PollRead } from './read';
 import type { DecodedRead, SourceView } from './source-view';
@@ -22,10 +23,22 @@ interface Decoded {
   volume: DecodedVolume | null;
 }
 
+/** Mailbox indexes whose crc differs: the mailboxes whose bytes changed. */
+function changedMailboxes(before: Int32Array, after: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) out.push(i);
+  return out;
+}
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let i = from; i <= to; i++) yield i;
+}
+
 export class LiveSource implements SourceView {
   readonly poller: Poller;
   private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: { crcs: null, volume: null }, outbox: { crcs: null, volume: null } };
   private latest: DecodedRead | null = null;
+  private changes = new HostChangeLog();
   readonly history: SourceHistory;
 
   constructor(readonly config: SourceConfig, readonly options: PollerOptions, readonly historySettings: HistorySettings = DEFAULT_HISTORY_SETTINGS) {
@@ -59,17 +72,43 @@ export class LiveSource implements SourceView {
     return this.latest;
   }
 
+  changesSince(seq: number): HostChanges | null {
+    const { store } = this.history;
+    // Past the history's oldest read, a viewer is told to start over, as it would be anywhere else in the API.
+    if (store.oldestSeq !== null && seq < store.oldestSeq) return null;
+    return this.changes.since(seq);
+  }
+
+  /**
+   * Decodes what changed: nothing when no byte did (the poller hands out the same crcs), else only the
+   * mailboxes whose crc changed, reusing the previous decode of the others.
+   */
   private accept(read: PollRead): void {
+    const changed = new Set<number>();
+    let all = this.latest === null;
     for (const kind of ['inbox', 'outbox'] as const) {
       const volumeRead = read[kind];
       const cached = this.decoded[kind];
-      if (volumeRead?.bytes && sameCrcs(cached.crcs, volumeRead.crcs)) continue;
+      if (volumeRead?.bytes && volumeRead.crcs && (volumeRead.crcs === cached.crcs || sameCrcs(cached.crcs, volumeRead.crcs))) continue;
       if (!volumeRead?.bytes && cached.crcs === null && cached.volume === null) continue;
-      this.decoded[kind] = volumeRead?.bytes
-        ? { crcs: volumeRead.crcs, volume: decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId }) }
-        : { crcs: null, volume: null };
+      if (!volumeRead?.bytes) {
+        this.decoded[kind] = { crcs: null, volume: null };
+        all = true; // every host's entry loses this volume
+        continue;
+      }
+      const crcs = volumeRead.crcs ?? mailboxCrcs(volumeRead.bytes);
+      const reusable = cached.volume && cached.crcs && cached.crcs.length === crcs.length;
+      const mailboxes = reusable ? changedMailboxes(cached.crcs!, crcs) : null;
+      const volume = decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId },
+        mailboxes ? { previous: cached.volume!, changed: mailboxes } : undefined);
+      this.decoded[kind] = { crcs, volume };
+      if (mailboxes) for (const i of mailboxes) changed.add(i);
+      else all = true;
     }
-    this.latest = { read, inbox: this.decoded.inbox.volume, outbox: this.decoded.outbox.volume };
+    const { inbox, outbox } = this.decoded;
+    const count = Math.max(inbox.volume?.hosts.length ?? 0, outbox.volume?.hosts.length ?? 0);
+    this.changes.record(read.seq, count, all ? range(1, count) : changed);
+    this.latest = { read, inbox: inbox.volume, outbox: outbox.volume };
     this.remember(read);
   }
 

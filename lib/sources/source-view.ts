@@ -6,6 +6,7 @@
 import type { HistorySettings } from '@/lib/history/settings';
 import type { SourceHistory } from '@/lib/history/source-history';
 import type { DecodedVolume } from '@/lib/mailbox';
+import type { HostChanges } from './host-changes';
 import type { PollRead } from './read';
 
 export interface SourceDescription {
@@ -37,4 +38,9 @@ export interface SourceView {
   latestDecoded(): DecodedRead | null;
   /** the latest read if one has finished, without waiting */
   peekRead(): PollRead | null;
+  /**
+   * The hosts whose entry changed after read `seq` and those gone since; null when `seq` cannot be
+   * answered for (it left the history, or this source does not follow changes): send everything.
+   */
+  changesSince?(seq: number): HostChanges | null;
 }

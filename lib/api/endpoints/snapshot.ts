@@ -1,17 +1,25 @@
+import { gridDeltaText, gridWholeText } from '../grid-delta';
 import { oneOf, seqParam } from '../params';
-import { json, jsonError } from '../respond';
-import { latestSnapshot, pastSnapshot } from '../snapshot-answer';
+import { json, jsonError, jsonText } from '../respond';
+import { latestGrid, latestSnapshot, pastSnapshot } from '../snapshot-answer';
 import type { SourceEndpoint } from './source-request';
 
 /**
  * The latest read decoded (`?view=grid`: without slots' hex), with an ETag that follows the bytes;
+ * `?view=grid&since=SEQ`: only the hosts that changed after read SEQ (`"full":false`), or the whole
+ * grid (`"full":true`) when SEQ has left the history;
  * `?seq=SEQ`: as it was at that read, rebuilt from the history (it never changes, so no ETag).
  */
 export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request }) => {
   const seq = seqParam(query, 'seq');
   if (!seq.ok) return seq.response;
+  const since = seqParam(query, 'since');
+  if (!since.ok) return since.response;
   const view = oneOf(query, 'view', ['full', 'grid'] as const, 'full');
   if (!view.ok) return view.response;
+  if (since.value !== null && (view.value !== 'grid' || seq.value !== null)) {
+    return jsonError(400, 'bad_since', 'since=SEQ asks for the hosts changed after a read: it goes with view=grid and without seq');
+  }
   await source.latestRead();
   if (seq.value !== null) {
     const snapshot = pastSnapshot(source, seq.value, view.value!);
@@ -23,9 +31,20 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
     }
     return json(snapshot, { headers: { 'X-Mailbox-Seq': String(seq.value), 'X-Mailbox-Read-At': snapshot.readAt } });
   }
-  const { snapshot, etag } = latestSnapshot(source, view.value!)!;
-  // The ETag follows the bytes read; these headers tell a 304's receiver that a read did happen.
-  const headers = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Mailbox-Seq': String(snapshot.seq), 'X-Mailbox-Read-At': snapshot.readAt };
+  if (view.value === 'grid') {
+    const parts = latestGrid(source)!;
+    const headers = answerHeaders(parts.etag, parts.snapshot);
+    if (request.headers.get('if-none-match') === parts.etag) return new Response(null, { status: 304, headers });
+    const text = since.value === null ? gridWholeText(parts) : gridDeltaText(source, parts, since.value) ?? gridWholeText(parts, since.value);
+    return jsonText(text, { headers });
+  }
+  const { snapshot, etag } = latestSnapshot(source, 'full')!;
+  const headers = answerHeaders(etag, snapshot);
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return json(snapshot, { headers });
 };
+
+/** The ETag follows the bytes read; the other headers tell a 304's receiver that a read did happen. */
+function answerHeaders(etag: string, snapshot: { seq: number; readAt: string }): Record<string, string> {
+  return { ETag: etag, 'Cache-Control': 'no-cache', 'X-Mailbox-Seq': String(snapshot.seq), 'X-Mailbox-Read-At': snapshot.readAt };
+}
