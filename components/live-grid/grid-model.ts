@@ -5,7 +5,7 @@
  * those hosts' rows and their share of the counts, so the cost of an update
  * follows what changed, not the size of the pool.
  */
-import type { HostSnapshot, Snapshot } from '@/lib/api/types';
+import type { GridDelta, Snapshot, SnapshotHeader } from '@/lib/api/types';
 import type { Finding } from '@/lib/mailbox';
 import { NO_COUNTS, updateCounts, type GridCounts } from './grid-counts';
 import { buildRow, isFailing, type RowModel } from './row-model';
@@ -13,21 +13,7 @@ import { buildRow, isFailing, type RowModel } from './row-model';
 export type { CellModel, RowModel, RowState } from './row-model';
 export { rowSeverity, sameHost } from './row-model';
 export type { GridCounts } from './grid-counts';
-
-/** A snapshot without its hosts and findings: the read's own facts (volumes, times, event). */
-export type SnapshotHeader = Omit<Snapshot, 'hosts' | 'findings'>;
-
-/**
- * `GET …/snapshot?view=grid&since=SEQ` when SEQ is still known: the hosts whose inbox or outbox
- * changed after SEQ, the hosts gone since, and the findings of the hosts sent (plus the volumes' own).
- */
-export interface GridDelta extends SnapshotHeader {
-  since: number;
-  full: false;
-  hosts: HostSnapshot[];
-  removed: number[];
-  findings: Finding[];
-}
+export type { GridDelta, SnapshotHeader } from '@/lib/api/types';
 
 export interface GridModel {
   snapshot: SnapshotHeader;
