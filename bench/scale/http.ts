@@ -10,7 +10,20 @@ export interface Fetched {
   encoding: string | null;
 }
 
-export function get(url: string, gzip: boolean): Promise<Fetched> {
+/** One retry: a loaded machine may drop a connection; the error names the URL if it happens twice. */
+export async function get(url: string, gzip: boolean): Promise<Fetched> {
+  try {
+    return await getOnce(url, gzip);
+  } catch {
+    try {
+      return await getOnce(url, gzip);
+    } catch (err) {
+      throw new Error(`GET ${url}: ${(err as Error).message}`);
+    }
+  }
+}
+
+function getOnce(url: string, gzip: boolean): Promise<Fetched> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: gzip ? { 'Accept-Encoding': 'gzip' } : {} }, (res) => {

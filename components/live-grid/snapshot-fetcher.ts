@@ -2,7 +2,8 @@
  * The SWR fetcher of a source's snapshot: sends the last ETag as
  * If-None-Match, keeps the model on 304 (noting the read the server reports
  * in its headers), and once it has a model asks only for what changed since
- * its read (`&since=SEQ`): a delta updates the changed hosts' rows, a whole
+ * its read (`&since=SEQ`, held by the server until something did when the
+ * URL says `wait=MS`): a delta updates the changed hosts' rows, a whole
  * answer (`"full":true`, when that read has left the server's history)
  * rebuilds the model from the previous one.
  */
@@ -30,12 +31,17 @@ export async function responseError(res: Response, what: string): Promise<Error>
   return new Error(`${what}: ${detail} (HTTP ${res.status})`);
 }
 
+/** The first ask has nothing to wait for: `wait=` (hold the answer until something changed) goes with `since=` only. */
+function withoutWait(url: string): string {
+  return url.replace(/[?&]wait=\d+/, (m) => (m.startsWith('?') ? '?' : '')).replace('?&', '?').replace(/\?$/, '');
+}
+
 export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
   const cache = new Map<string, Entry>();
   return async function fetchSnapshot(url: string): Promise<GridModel> {
     const entry = cache.get(url);
     const headers: Record<string, string> = entry?.etag ? { 'If-None-Match': entry.etag } : {};
-    const asked = entry ? `${url}${url.includes('?') ? '&' : '?'}since=${entry.model.lastRead.seq}` : url;
+    const asked = entry ? `${url}${url.includes('?') ? '&' : '?'}since=${entry.model.lastRead.seq}` : withoutWait(url);
     const res = await fetchImpl(asked, { headers, cache: 'no-store' });
     if (res.status === 304 && entry) {
       const seq = Number(res.headers.get('x-mailbox-seq'));

@@ -9,7 +9,6 @@ import type { GridParts } from './snapshot-answer';
 import type { Snapshot } from './types';
 
 interface Texts {
-  whole: string | null;
   deltas: Map<number, string>;
 }
 
@@ -17,10 +16,12 @@ interface Texts {
 const MAX_DELTAS = 16;
 
 const texts = new WeakMap<GridParts, Texts>();
+/** Every host's JSON joined, per list of host JSON: reads that change nothing share the list, and so the text. */
+const joined = new WeakMap<readonly string[], string>();
 
 function textsOf(parts: GridParts): Texts {
   let t = texts.get(parts);
-  if (!t) texts.set(parts, (t = { whole: null, deltas: new Map() }));
+  if (!t) texts.set(parts, (t = { deltas: new Map() }));
   return t;
 }
 
@@ -31,14 +32,15 @@ function head(snapshot: Snapshot): string {
 }
 
 function joinHosts(parts: GridParts, ids?: readonly number[]): string {
-  if (!ids) return parts.hostJson.join(',');
-  return ids.map((id) => parts.hostJson[id - 1]).join(',');
+  if (ids) return ids.map((id) => parts.hostJson[id - 1]).join(',');
+  let all = joined.get(parts.hostJson);
+  if (all === undefined) joined.set(parts.hostJson, (all = parts.hostJson.join(',')));
+  return all;
 }
 
 /** The whole grid answer; with `since` (a SEQ that could not be answered), marked `"full":true`. */
 export function gridWholeText(parts: GridParts, since: number | null = null): string {
-  const t = textsOf(parts);
-  const hosts = since === null ? (t.whole ??= joinHosts(parts)) : t.whole ?? joinHosts(parts);
+  const hosts = joinHosts(parts);
   const findings = JSON.stringify(parts.snapshot.findings);
   const extra = since === null ? '' : `,"since":${since},"full":true`;
   return `${head(parts.snapshot)}${extra},"hosts":[${hosts}],"findings":${findings}}`;

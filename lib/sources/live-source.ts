@@ -39,6 +39,7 @@ export class LiveSource implements SourceView {
   private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: { crcs: null, volume: null }, outbox: { crcs: null, volume: null } };
   private latest: DecodedRead | null = null;
   private changes = new HostChangeLog();
+  private waiters = new Set<() => void>();
   readonly history: SourceHistory;
 
   constructor(readonly config: SourceConfig, readonly options: PollerOptions, readonly historySettings: HistorySettings = DEFAULT_HISTORY_SETTINGS) {
@@ -70,6 +71,19 @@ export class LiveSource implements SourceView {
 
   latestDecoded(): DecodedRead | null {
     return this.latest;
+  }
+
+  readAfter(seq: number, timeoutMs: number): Promise<void> {
+    if ((this.latest?.read.seq ?? 0) > seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
   }
 
   changesSince(seq: number): HostChanges | null {
@@ -110,6 +124,7 @@ export class LiveSource implements SourceView {
     this.changes.record(read.seq, count, all ? range(1, count) : changed);
     this.latest = { read, inbox: inbox.volume, outbox: outbox.volume };
     this.remember(read);
+    for (const wake of [...this.waiters]) wake();
   }
 
   /** Into the history and the metrics. A failure here must not cost the live view, so it is only logged. */

@@ -43,4 +43,6 @@ export interface SourceView {
    * answered for (it left the history, or this source does not follow changes): send everything.
    */
   changesSince?(seq: number): HostChanges | null;
+  /** Resolves at the next read after `seq` (at once if there is one), or after `timeoutMs`. */
+  readAfter?(seq: number, timeoutMs: number): Promise<void>;
 }

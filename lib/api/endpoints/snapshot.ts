@@ -1,5 +1,6 @@
 import { gridDeltaText, gridWholeText } from '../grid-delta';
-import { oneOf, seqParam } from '../params';
+import type { SourceView } from '@/lib/sources/source-view';
+import { intParam, oneOf, seqParam } from '../params';
 import { json, jsonError, jsonText } from '../respond';
 import { latestGrid, latestSnapshot, pastSnapshot } from '../snapshot-answer';
 import type { SourceEndpoint } from './source-request';
@@ -7,7 +8,7 @@ import type { SourceEndpoint } from './source-request';
 /**
  * The latest read decoded (`?view=grid`: without slots' hex), with an ETag that follows the bytes;
  * `?view=grid&since=SEQ`: only the hosts that changed after read SEQ (`"full":false`), or the whole
- * grid (`"full":true`) when SEQ has left the history;
+ * grid (`"full":true`) when SEQ has left the history; `&wait=MS` holds it until something changed;
  * `?seq=SEQ`: as it was at that read, rebuilt from the history (it never changes, so no ETag).
  */
 export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request }) => {
@@ -17,10 +18,13 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
   if (!since.ok) return since.response;
   const view = oneOf(query, 'view', ['full', 'grid'] as const, 'full');
   if (!view.ok) return view.response;
+  const wait = intParam(query, 'wait', 1, MAX_WAIT_MS);
+  if (!wait.ok) return wait.response;
   if (since.value !== null && (view.value !== 'grid' || seq.value !== null)) {
     return jsonError(400, 'bad_since', 'since=SEQ asks for the hosts changed after a read: it goes with view=grid and without seq');
   }
   await source.latestRead();
+  if (since.value !== null && wait.value !== null) await changeAfter(source, since.value, request.headers.get('if-none-match'), wait.value);
   if (seq.value !== null) {
     const snapshot = pastSnapshot(source, seq.value, view.value!);
     if (!snapshot) {
@@ -43,6 +47,27 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return json(snapshot, { headers });
 };
+
+/** Longest a `wait=MS` request is held: a viewer asks again after it, so nothing waits on a source that stopped. */
+const MAX_WAIT_MS = 10_000;
+
+/**
+ * `since=SEQ&wait=MS`: holds the answer until a read after SEQ changed what the viewer has (its ETag),
+ * or MS went by; then the answer is as without `wait`. A viewer sees a write one read after it lands.
+ */
+async function changeAfter(source: SourceView, since: number, etag: string | null, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let seen = since;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0 || !source.readAfter) return;
+    await source.readAfter(seen, left);
+    const parts = latestGrid(source);
+    if (!parts || parts.snapshot.seq <= seen) continue;
+    if (parts.etag !== etag) return;
+    seen = parts.snapshot.seq;
+  }
+}
 
 /** The ETag follows the bytes read; the other headers tell a 304's receiver that a read did happen. */
 function answerHeaders(etag: string, snapshot: { seq: number; readAt: string }): Record<string, string> {
