@@ -54,13 +54,14 @@ describe('createSnapshotFetcher', () => {
       urls.push(url);
       return replies.shift()!;
     });
-    const a = await fetchSnapshot('/s?view=grid');
-    const b = await fetchSnapshot('/s?view=grid');
+    const a = await fetchSnapshot('/s?view=grid&wait=2000');
+    const b = await fetchSnapshot('/s?view=grid&wait=2000');
     expect(b.rows.filter((r, i) => r !== a.rows[i]).map((r) => r.id)).toEqual([3]);
     expect(b.rows[2].cells.map((c) => c.slot)).toEqual([0, 4]);
     // the read asked for had left the history: the whole grid comes back and replaces the rows
-    const c = await fetchSnapshot('/s?view=grid');
-    expect(urls).toEqual(['/s?view=grid', '/s?view=grid&since=1', '/s?view=grid&since=7']);
+    const c = await fetchSnapshot('/s?view=grid&wait=2000');
+    // the first ask has nothing to wait for; the next ones are held by the server until something changed
+    expect(urls).toEqual(['/s?view=grid', '/s?view=grid&wait=2000&since=1', '/s?view=grid&wait=2000&since=7']);
     expect(c.rows[2].cells).toEqual([]);
     expect(c.lastRead.seq).toBe(30);
   });

@@ -112,6 +112,18 @@ describe('the grid delta', () => {
     expect(bad.body.error.code).toBe('bad_since');
   });
 
+  it('holds a since=…&wait= request until a read changes what the viewer has, then answers the change', async () => {
+    const { headers, body } = await grid();
+    const held = fetchAnswer<GridAnswer>(server, `/api/sources/pool/snapshot?view=grid&since=${body.seq}&wait=8000`,
+      { headers: { 'If-None-Match': headers.get('etag')! } });
+    await sleep(5 * POLL_MS); // several reads that change nothing: still held
+    await pool.writeMailbox('inbox', 9, encodeMailbox({ 4: request(9, 4, 4096) }));
+    const answer = await held;
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ since: body.seq, full: false });
+    expect(answer.body.hosts.map((h) => h.id)).toEqual([9]);
+  });
+
   it('is compressed when the client accepts gzip', async () => {
     const { status, encoding, bytes } = await new Promise<{ status: number; encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
       const req = httpGet(`${server.url}/api/sources/pool/snapshot?view=grid&since=1`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
