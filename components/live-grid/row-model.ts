@@ -18,8 +18,9 @@ export interface CellModel {
   changes: number;
   /** browser time of the last change, 0 if none was seen */
   changedAt: number;
-  /** step + both slots' bytes: what "changed" means */
-  signature: string;
+  /** the slot on each side (step + both slots' content is what "changed" means) */
+  inbox?: DecodedSlot;
+  outbox?: DecodedSlot;
 }
 
 export type RowState = InboxState | 'unread';
@@ -37,10 +38,6 @@ export interface RowModel {
   problem: boolean;
 }
 
-function bySlot(slots: readonly DecodedSlot[] | undefined): Map<number, DecodedSlot> {
-  return new Map((slots ?? []).map((s) => [s.index, s]));
-}
-
 /**
  * What a slot holds, for "did it change": its bytes when the snapshot has
  * them, else (the grid view of the snapshot, `?view=grid`) its decoded fields.
@@ -50,17 +47,32 @@ function slotSignature(slot: DecodedSlot | undefined): string {
   return slot.hex ?? `${slot.kind}/${slot.domain ?? ''}/${slot.volume ?? ''}/${slot.sizeMiB ?? ''}/${slot.reason ?? ''}`;
 }
 
+function sameSlot(a: DecodedSlot | undefined, b: DecodedSlot | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && slotSignature(a) === slotSignature(b));
+}
+
+const NO_SLOTS: readonly DecodedSlot[] = [];
+const NO_CELLS: readonly CellModel[] = [];
+
+/** One walk over the lifecycle, both slot lists and the previous cells, all in slot order: no maps, no strings for new rows. */
 function buildCells(host: HostSnapshot, previous: RowModel | undefined, now: number): CellModel[] {
-  const inbox = bySlot(host.inbox?.slots);
-  const outbox = bySlot(host.outbox?.slots);
-  const before = new Map(previous?.cells.map((c) => [c.slot, c]));
+  const ins = host.inbox?.slots ?? NO_SLOTS;
+  const outs = host.outbox?.slots ?? NO_SLOTS;
+  const old = previous?.cells ?? NO_CELLS;
+  let i = 0;
+  let o = 0;
+  let p = 0;
   return host.lifecycle.map(({ slot, step }) => {
-    const signature = `${step}:${slotSignature(inbox.get(slot))}:${slotSignature(outbox.get(slot))}`;
-    const old = before.get(slot);
-    if (old && old.signature === signature) return old;
+    while (i < ins.length && ins[i].index < slot) i++;
+    while (o < outs.length && outs[o].index < slot) o++;
+    while (p < old.length && old[p].slot < slot) p++;
+    const inbox = ins[i]?.index === slot ? ins[i] : undefined;
+    const outbox = outs[o]?.index === slot ? outs[o] : undefined;
+    const before = old[p]?.slot === slot ? old[p] : undefined;
+    if (before && before.step === step && sameSlot(before.inbox, inbox) && sameSlot(before.outbox, outbox)) return before;
     // A cell seen for the first time on a page that was already watching is a change too.
     const changed = previous !== undefined;
-    return { slot, step, signature, changes: (old?.changes ?? 0) + (changed ? 1 : 0), changedAt: changed ? now : 0 };
+    return { slot, step, inbox, outbox, changes: (before?.changes ?? 0) + (changed ? 1 : 0), changedAt: changed ? now : 0 };
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * A 2000-host pool (every mailbox full) in the built app and Debian's
+ * A 2000-host pool (every host with mail, host 1's mailbox full) in the built app and Debian's
  * chromium: the grid is virtualised (a screenful of rows in the DOM, with
  * the same data- hooks), scrolls to a problem host named in the URL, keeps
  * following live writes far down the pool, and says how many rows there are.
@@ -19,6 +19,8 @@ const TORN_HOST = 1900;
 const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 const SLOTS = Array.from({ length: MESSAGE_SLOTS_PER_MAILBOX }, (_, s) => s);
 const full = (host: number, size = 1024) => encodeMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(host, s, size + s)])));
+// Two requests a host keeps the test light on a shared machine; bench/scale.bench.ts measures full pools.
+const some = (host: number) => encodeMailbox({ 0: request(host, 0, 1024), 9: request(host, 9, 2048) });
 
 let pool: TestPool;
 let server: RunningServer;
@@ -29,7 +31,7 @@ let errors: string[];
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   const inbox: Record<number, Uint8Array> = {};
-  for (let host = 1; host <= HOSTS; host++) inbox[host] = full(host);
+  for (let host = 1; host <= HOSTS; host++) inbox[host] = host === 1 ? full(host) : some(host);
   inbox[TORN_HOST] = tornMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(TORN_HOST, s, 64)])));
   pool = makePool({ mailboxes: HOSTS + 1, inbox });
   [server, browser] = await Promise.all([
@@ -46,7 +48,7 @@ afterAll(async () => {
 
 async function open(query: string): Promise<Page> {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(90_000); // a loaded machine; the test asserts no timing
   errors = collectErrors(page);
   await page.goto(`${server.url}/${query}`);
   await page.waitForSelector('[data-host-id]');
@@ -66,7 +68,7 @@ const inView = (host: number) => page.locator(`[data-host-id="${host}"]`).evalua
 });
 
 describe('a 2000-host pool', () => {
-  it('renders a screenful of rows, with the data- hooks, out of 2000', async () => {
+  it('renders a screenful of rows, with the data- hooks, out of 2000', { timeout: 180_000 }, async () => {
     await open('?source=big');
     expect(await page.locator('[role=grid]').getAttribute('aria-rowcount')).toBe(String(HOSTS + 1));
     const ids = await rendered();
@@ -80,31 +82,32 @@ describe('a 2000-host pool', () => {
     await page.screenshot({ path: path.join(RESULTS, 'grid-2000.png') });
   });
 
-  it('scrolls to a problem host named in the URL and keeps it on screen', async () => {
+  it('scrolls to a problem host named in the URL and keeps it on screen', { timeout: 180_000 }, async () => {
     await open(`?source=big&host=${TORN_HOST}`);
     const row = page.locator(`[data-host-id="${TORN_HOST}"]`);
     await row.waitFor();
-    await expect.poll(() => inView(TORN_HOST)).toBe(true);
+    await expect.poll(() => inView(TORN_HOST), { timeout: 30_000 }).toBe(true);
     expect(await row.getAttribute('data-mailbox-state')).toBe('checksum_missing');
     expect(await row.getAttribute('data-severity')).toBe('error');
     expect(await page.locator('[data-host-id="1"]').count()).toBe(0); // far above: not in the DOM
   });
 
-  it('follows a live write to a host far down the pool once scrolled there, and arrows walk past the rows drawn', async () => {
+  it('follows a live write to a host far down the pool once scrolled there, and arrows walk past the rows drawn', { timeout: 180_000 }, async () => {
     await open('?source=big');
     await page.locator('[data-testid="grid-scroller"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await page.locator(`[data-host-id="${HOSTS}"]`).waitFor();
     const cell = page.locator(`[data-host-id="${HOSTS}"] [data-slot="0"]`);
     expect(await cell.getAttribute('data-step')).toBe('requested');
     await pool.writeMailbox('inbox', HOSTS, encodeMailbox({ 0: CLEAN, 1: request(HOSTS, 1, 1025) }));
-    await expect.poll(() => cell.getAttribute('data-step'), { timeout: 10_000 }).toBe('host_acked');
-    expect(await page.locator(`[data-host-id="${HOSTS}"] [data-slot]`).count()).toBe(2);
+    await expect.poll(() => cell.getAttribute('data-step'), { timeout: 60_000 }).toBe('host_acked');
+    expect(await page.locator(`[data-host-id="${HOSTS}"] [data-slot]`).evaluateAll((c) => c.map((e) => [e.getAttribute('data-slot'), e.getAttribute('data-step')])))
+      .toEqual([['0', 'host_acked'], ['1', 'requested']]);
 
     // keys: from the top, 60 steps down reach a row that was not drawn when the walk began
     await page.locator('[data-testid="grid-scroller"]').evaluate((el) => (el.scrollTop = 0));
     await page.locator('[data-host-id="1"]').click();
     for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('[data-host-id="61"]').getAttribute('aria-selected')).toBe('true');
-    await expect.poll(() => inView(61)).toBe(true);
+    await expect.poll(() => page.locator('[data-host-id="61"]').getAttribute('aria-selected'), { timeout: 30_000 }).toBe('true');
+    await expect.poll(() => inView(61), { timeout: 30_000 }).toBe(true);
   });
 });
