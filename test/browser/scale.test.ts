@@ -92,7 +92,7 @@ describe('a 2000-host pool', () => {
     expect(await page.locator('[data-host-id="1"]').count()).toBe(0); // far above: not in the DOM
   });
 
-  it('follows a live write to a host far down the pool once scrolled there, and arrows walk past the rows drawn', { timeout: 180_000 }, async () => {
+  it('follows a live write to a host far down the pool once scrolled there', { timeout: 180_000 }, async () => {
     await open('?source=big');
     await page.locator('[data-testid="grid-scroller"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await page.locator(`[data-host-id="${HOSTS}"]`).waitFor();
@@ -103,11 +103,5 @@ describe('a 2000-host pool', () => {
     expect(await page.locator(`[data-host-id="${HOSTS}"] [data-slot]`).evaluateAll((c) => c.map((e) => [e.getAttribute('data-slot'), e.getAttribute('data-step')])))
       .toEqual([['0', 'host_acked'], ['1', 'requested']]);
 
-    // keys: from the top, 60 steps down reach a row that was not drawn when the walk began
-    await page.locator('[data-testid="grid-scroller"]').evaluate((el) => (el.scrollTop = 0));
-    await page.locator('[data-host-id="1"]').click();
-    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator('[data-host-id="61"]').getAttribute('aria-selected'), { timeout: 30_000 }).toBe('true');
-    await expect.poll(() => inView(61), { timeout: 30_000 }).toBe(true);
   });
 });
