@@ -26,11 +26,13 @@ const POLL_MS = 500;
 const BUSY_SHARE = 0.1;
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 10);
 const SIZES = (process.env.BENCH_HOSTS ?? '250,1000,2000').split(',').map(Number);
+/** BENCH_NO_BROWSER=1: the server's figures only */
+const BROWSER = !process.env.BENCH_NO_BROWSER;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 const stats = (values: number[]) => {
-  const s = [...values].filter(Number.isFinite).sort((a, b) => a - b);
+  const s = [...values].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return s.length === 0 ? { p50: NaN, p95: NaN, max: NaN } : { p50: pct(s, 0.5), p95: pct(s, 0.95), max: s[s.length - 1] };
 };
 const kb = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
@@ -92,7 +94,9 @@ async function answers(server: RunningServer): Promise<Pick<Figures, 'full' | 'd
   return { full: { ...full, ms: stats(full.ms).p50 }, delta: { ...delta, ms: stats(delta.ms).p50 } };
 }
 
-async function measure(hosts: number, browser: Browser): Promise<Figures> {
+const NO_PAGE: PageFigures = { firstRowMs: null, longTasksOver50: NaN, longestTaskMs: NaN, blockedMs: NaN, updates: [], heapMiB: NaN, elements: NaN };
+
+async function measure(hosts: number, browser: Browser | null): Promise<Figures> {
   const pool = makeScalePool(ROOT, hosts);
   let server: RunningServer | null = null;
   let churn: ReturnType<typeof setInterval> | null = null;
@@ -107,6 +111,8 @@ async function measure(hosts: number, browser: Browser): Promise<Figures> {
     await sleep(2000);
     const busy = await window(server, WINDOW_S);
     const sent = await answers(server);
+    const serverSide = { hosts, floorMs: floor, idleCpu: idle.cpu, idlePolls: idle.polls, busyCpu: busy.cpu, busyPolls: busy.polls, ...sent };
+    if (!browser) return { ...serverSide, page: NO_PAGE, fresh: { p50: NaN, p95: NaN } };
     const page = await openPage(browser, `${server.url}/?source=scale`);
     pages.push(page);
     const firstRowMs = (await pageFigures(page)).firstRowMs;
@@ -114,7 +120,7 @@ async function measure(hosts: number, browser: Browser): Promise<Figures> {
     await sleep(WINDOW_S * 2000);
     const figures = { ...(await pageFigures(page)), firstRowMs };
     const fresh = stats(await freshness(page, (acked) => pool.probe(acked), 20, POLL_MS));
-    return { hosts, floorMs: floor, idleCpu: idle.cpu, idlePolls: idle.polls, busyCpu: busy.cpu, busyPolls: busy.polls, ...sent, page: figures, fresh };
+    return { ...serverSide, page: figures, fresh };
   } finally {
     if (churn) clearInterval(churn);
     for (const p of pages) await p.close().catch(() => undefined);
@@ -141,7 +147,7 @@ function report(f: Figures): void {
 }
 
 async function main(): Promise<void> {
-  const browser = await launchBrowser();
+  const browser = BROWSER ? await launchBrowser() : null;
   const all: Figures[] = [];
   try {
     for (const hosts of SIZES) {

@@ -104,10 +104,15 @@ export async function freshness(page: Page, flip: (acked: boolean) => void, samp
     acked = !acked;
     const wrote = Date.now();
     flip(acked);
-    await page.waitForFunction(
-      ({ host, step }) => document.querySelector(`[data-host-id="${host}"] [data-slot="0"]`)?.getAttribute('data-step') === step,
-      { host: PROBE_HOST, step: want(acked) }, { timeout: 20_000, polling: 'raf' },
-    );
+    try {
+      await page.waitForFunction(
+        ({ host, step }) => document.querySelector(`[data-host-id="${host}"] [data-slot="0"]`)?.getAttribute('data-step') === step,
+        { host: PROBE_HOST, step: want(acked) }, { timeout: 20_000, polling: 'raf' },
+      );
+    } catch {
+      out.push(Infinity); // not shown within 20 s: counted, as the slowest
+      continue;
+    }
     const b = await collected(page);
     const shown = [...b.probe].reverse().find(([step]) => step === want(acked));
     out.push(shown ? shown[1] - wrote : NaN);

@@ -4,7 +4,7 @@
  * replies. A writer rewrites a share of the mailboxes in place each tick,
  * as busy hosts and an SPM would; host 1 is left to the freshness probe.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CLEAN, encodeMailbox, encodeVolume, extend, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, type Message } from '@/lib/mailbox';
 
@@ -64,10 +64,13 @@ export function makeScalePool(root: string, hosts: number): ScalePool {
           shown[kind][host] ^= 1;
           writeSync(fds[kind], boxes[shown[kind][host]][host], 0, MAILBOX_SIZE_BYTES, host * MAILBOX_SIZE_BYTES);
         }
+        // vdsm writes with O_DIRECT: flush here, so the server's direct reads do not pay our page cache's writeback
+        fdatasyncSync(fds[kind]);
       }
     },
     probe(acked) {
       writeSync(fds.inbox, probeBytes[acked ? 1 : 0], 0, MAILBOX_SIZE_BYTES, PROBE_HOST * MAILBOX_SIZE_BYTES);
+      fdatasyncSync(fds.inbox);
     },
     remove() {
       closeSync(fds.inbox);
