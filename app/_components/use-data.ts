@@ -59,11 +59,26 @@ export function useSources() {
   return useSWR<SourcesResponse>(useKey('/api/sources'), ([url]: [string]) => fetcher<SourcesResponse>(url), { revalidateOnFocus: false, refreshInterval: 30_000 });
 }
 
-/** The selected source's snapshot as a grid model, polled with If-None-Match; the grid's view of it (no slot bytes). */
+/** How long the server may hold a live grid request until something changed (`wait=`). */
+const waitMs = (pollMs: number) => Math.min(10_000, Math.max(2000, 4 * pollMs));
+/** Pause between two held requests: the server's answer, not this, paces the live grid. */
+const LIVE_GAP_MS = 20;
+
+/**
+ * The selected source's snapshot as a grid model (the grid's view: no slot bytes). After the first
+ * answer, each request asks for the hosts changed since the read held (`since=`) and the server holds
+ * it until one did (`wait=`), so a write shows one read after it lands, and a quiet pool costs a 304
+ * every few seconds.
+ */
 export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
   const fetcher = useFetcher(createSnapshotFetcher);
-  const key = useKey(source ? `${base(source)}/snapshot?view=grid` : null);
-  return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), { ...polling(source?.pollMs ?? 1000, live), compare: (a, b) => a === b });
+  const pollMs = source?.pollMs ?? 1000;
+  // The server holds a request until something changed; opened files are answered in this browser, at their pace.
+  const held = useTransport().kind === 'server';
+  const key = useKey(source ? `${base(source)}/snapshot?view=grid${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
+  return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), held
+    ? { ...polling(pollMs, live), refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS, compare: (a, b) => a === b }
+    : { ...polling(pollMs, live), compare: (a, b) => a === b });
 }
 
 /** The snapshot as it was at read `seq` (time travel, or the read frozen by a pause); null seq: nothing. */

@@ -11,7 +11,7 @@ import { STEP_LOOKS } from '@/components/vocabulary/steps';
 import { cellTitle } from './cell-title';
 import { ChecksumCells } from './checksum-cells';
 import { StepTally } from './step-tally';
-import { rowSeverity, type CellModel, type RowModel } from './grid-model';
+import { rowSeverity, type CellModel, type RowModel } from './row-model';
 
 export const FLASH_MS = 1600;
 

@@ -1,12 +1,21 @@
 'use client';
 
-import { memo, useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EpisodeAt } from '@/components/episodes/episode-at';
 import { FoldBand } from './fold-band';
 import { GridRuler } from './grid-ruler';
 import { HostRow, type EpisodeHandler, type PickHandler } from './host-row';
 import type { Selection } from './navigation';
+import { offsetWithin, scrollParent } from './scroll-parent';
+import { useFrameValue } from './use-frame-value';
 import type { GridView } from './visible-rows';
+
+/** A row's height (`h-[22px]` in HostRow) and the sticky ruler's, in CSS pixels. */
+export const ROW_PX = 22;
+const RULER_PX = 22;
+/** Rows drawn beyond each edge of the viewport, so a quick scroll shows no gap. */
+const OVERSCAN_ROWS = 12;
 
 interface LiveGridProps {
   view: GridView;
@@ -23,36 +32,75 @@ interface LiveGridProps {
 }
 
 /**
- * Rows of host mailboxes. Each row is memoized on its row model, which the
- * data layer keeps when a host did not change: a poll that changes one
- * mailbox re-renders one row.
+ * Rows of host mailboxes, virtualised: only the rows on screen (and a few
+ * beyond) are in the DOM, between two spacers that stand for the rest, so a
+ * 2000-host pool costs what one screen of rows costs. Rows stay in the flow
+ * (no per-row transform): a row added above others does not touch them.
+ * Each row is memoized on its row model, which the data layer keeps when a
+ * host did not change; a new view is taken once per animation frame.
  */
-export const LiveGrid = memo(function LiveGrid({ view, selection, openHost, showEmpty, episodes, stuck, onPick, onEpisode, onToggleEmpty }: LiveGridProps) {
+export const LiveGrid = memo(function LiveGrid(props: LiveGridProps) {
+  const { selection, openHost, showEmpty, episodes, stuck, onPick, onEpisode, onToggleEmpty } = props;
+  const view = useFrameValue(props.view);
+  const { rows } = view;
   const root = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [margin, setMargin] = useState(RULER_PX);
 
-  // Keep the selected row on screen (e.g. when the detail opens below and the grid shrinks).
+  useLayoutEffect(() => {
+    const parent = scrollParent(root.current);
+    setScroller(parent);
+    if (parent && body.current) setMargin(offsetWithin(body.current, parent));
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => ROW_PX,
+    getItemKey: (i) => rows[i].id,
+    overscan: OVERSCAN_ROWS,
+    scrollMargin: margin,
+    scrollPaddingStart: RULER_PX,
+  });
+  const items = virtualizer.getVirtualItems();
+  const above = items.length > 0 ? items[0].start - margin : 0;
+  const below = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - margin) : 0;
+
+  // Keep the selected row on screen: when it is picked, when its detail opens and the grid shrinks, when the rows first arrive.
+  const hasRows = rows.length > 0;
+  const selectedHost = selection?.host ?? null;
   useEffect(() => {
-    if (selection === null) return;
-    root.current?.querySelector(`[data-host-id="${selection.host}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selection, openHost]);
+    if (selectedHost === null || !scroller) return;
+    const index = rows.findIndex((r) => r.id === selectedHost);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // on a new selection, not on every update of the rows
+  }, [selectedHost, openHost, hasRows, scroller]);
 
   return (
-    <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={view.rows.length} className="min-w-[68rem] bg-panel">
+    <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={rows.length + 1} className="min-w-[68rem] bg-panel">
       <GridRuler selectedSlot={selection?.slot ?? null} />
-      {view.rows.map((row) => (
-        <HostRow
-          key={row.id}
-          row={row}
-          selectedSlot={selection?.host === row.id ? selection.slot : undefined}
-          open={openHost === row.id}
-          episode={episodes.get(row.id)}
-          stuckSlots={stuck.get(row.id)}
-          onPick={onPick}
-          onEpisode={onEpisode}
-        />
-      ))}
+      <div ref={body} role="rowgroup">
+        {above > 0 && <div style={{ height: above }} aria-hidden />}
+        {items.map((item) => {
+          const row = rows[item.index];
+          return (
+            <HostRow
+              key={row.id}
+              row={row}
+              selectedSlot={selection?.host === row.id ? selection.slot : undefined}
+              open={openHost === row.id}
+              episode={episodes.get(row.id)}
+              stuckSlots={stuck.get(row.id)}
+              onPick={onPick}
+              onEpisode={onEpisode}
+            />
+          );
+        })}
+        {below > 0 && <div style={{ height: below }} aria-hidden />}
+      </div>
       <FoldBand folded={view.folded} expanded={showEmpty} onToggle={onToggleEmpty} />
-      {view.rows.length === 0 && view.folded.length === 0 && (
+      {rows.length === 0 && view.folded.length === 0 && (
         <p className="px-4 py-3 text-muted">
           {view.filtered > 0 ? `No host has a problem right now (${view.filtered} hosts hidden by “problems only”).` : 'No host mailboxes were read.'}
         </p>

@@ -42,6 +42,30 @@ describe('createSnapshotFetcher', () => {
     expect(last.readSeenAt).toBe(100);
   });
 
+  it('asks for what changed since its read and applies a delta to the changed hosts only', async () => {
+    const first = snapshotOf({ inbox: { 2: { 0: req }, 3: { 0: req } } });
+    const changed = snapshotOf({ inbox: { 2: { 0: req }, 3: { 0: req, 4: req } }, seq: 7 });
+    const { hosts: _hosts, findings: _findings, ...header } = changed;
+    const delta = { ...header, since: 1, full: false, hosts: [changed.hosts[2]], removed: [], findings: [] };
+    const whole = { ...snapshotOf({ inbox: { 2: { 0: req } }, seq: 30 }), since: 7, full: true };
+    const urls: string[] = [];
+    const replies = [first, delta, whole].map((body, i) => new Response(JSON.stringify(body), { status: 200, headers: { ETag: `"${i}"` } }));
+    const fetchSnapshot = createSnapshotFetcher(async (url) => {
+      urls.push(url);
+      return replies.shift()!;
+    });
+    const a = await fetchSnapshot('/s?view=grid&wait=2000');
+    const b = await fetchSnapshot('/s?view=grid&wait=2000');
+    expect(b.rows.filter((r, i) => r !== a.rows[i]).map((r) => r.id)).toEqual([3]);
+    expect(b.rows[2].cells.map((c) => c.slot)).toEqual([0, 4]);
+    // the read asked for had left the history: the whole grid comes back and replaces the rows
+    const c = await fetchSnapshot('/s?view=grid&wait=2000');
+    // the first ask has nothing to wait for; the next ones are held by the server until something changed
+    expect(urls).toEqual(['/s?view=grid', '/s?view=grid&wait=2000&since=1', '/s?view=grid&wait=2000&since=7']);
+    expect(c.rows[2].cells).toEqual([]);
+    expect(c.lastRead.seq).toBe(30);
+  });
+
   it('turns an API error into a sentence', async () => {
     const fetchSnapshot = createSnapshotFetcher(async () =>
       new Response(JSON.stringify({ error: { code: 'unknown_source', message: 'no source "x"' } }), { status: 404 }));

@@ -1,6 +1,6 @@
 import type { LifecycleStep } from '@/lib/mailbox';
 import { STEP_LOOKS } from '@/components/vocabulary/steps';
-import type { CellModel } from './grid-model';
+import type { CellModel } from './row-model';
 
 /** "≠ 21 ✗ 1": how many of a row's slots are in a problem step, in the row's own words. */
 export function StepTally({ cells }: { cells: readonly CellModel[] }) {

@@ -3,7 +3,7 @@
  * expanded, "problems only" keeps the hosts with findings. Problems never
  * fold away, and the selected host always stays on screen.
  */
-import type { RowModel } from './grid-model';
+import type { RowModel } from './row-model';
 
 export interface RowFilter {
   showEmpty: boolean;

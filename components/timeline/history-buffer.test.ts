@@ -8,8 +8,8 @@ const read = (seq: number, marks: Partial<HistoryRead['marks']> = {}, failing: n
   outbox: null, failing, marks: { requests: 0, replies: 0, failures: 0, ...marks },
 });
 
-const response = (reads: HistoryRead[], oldestSeq: number, latestSeq: number, source = 'pool'): HistoryResponse => ({
-  source, historyS: 3600, oldestSeq, latestSeq, gap: false, reads,
+const response = (reads: HistoryRead[], oldestSeq: number, latestSeq: number, source = 'pool', capped = false): HistoryResponse => ({
+  source, historyS: 3600, oldestSeq, latestSeq, gap: false, maxBytes: 256 * 2 ** 20, bytes: 1000, capped, reads,
 });
 
 describe('mergeHistory', () => {
@@ -37,5 +37,14 @@ describe('mergeHistory', () => {
     const first = mergeHistory(null, response([read(8), read(9)], 8, 9));
     expect(mergeHistory(first, response([read(1)], 1, 1)).reads.map((r) => r.seq)).toEqual([1]);
     expect(mergeHistory(first, response([read(10)], 10, 10, 'other')).reads.map((r) => r.seq)).toEqual([10]);
+  });
+
+  it('says when the byte cap, not the window, sets how far back the reads go', () => {
+    const a = mergeHistory(null, response([read(1), read(2)], 1, 2));
+    expect(a.capped).toBe(false);
+    const b = mergeHistory(a, response([read(3)], 2, 3, 'pool', true));
+    expect(b.capped).toBe(true);
+    expect(b.maxBytes).toBe(256 * 2 ** 20);
+    expect(b.reads.map((r) => r.seq)).toEqual([2, 3]);
   });
 });

@@ -27,6 +27,11 @@ export interface HistoryBuffer {
   historyS: number;
   oldestSeq: number | null;
   latestSeq: number | null;
+  /** MAILBOX_HISTORY_MAX_MB in bytes, and what the history holds now */
+  maxBytes: number;
+  bytes: number;
+  /** the byte cap, not the window, sets how far back the reads go */
+  capped: boolean;
   /** ascending seq */
   reads: readonly TimelineRead[];
 }
@@ -59,10 +64,13 @@ export function mergeHistory(prev: HistoryBuffer | null, res: HistoryResponse): 
   const oldest = res.oldestSeq;
   const drop = oldest === null ? 0 : countBelow(base, oldest);
   const unchanged = prev !== null && base === prev.reads && added.length === 0 && drop === 0
-    && prev.oldestSeq === oldest && prev.latestSeq === res.latestSeq && prev.historyS === res.historyS;
+    && prev.oldestSeq === oldest && prev.latestSeq === res.latestSeq && prev.historyS === res.historyS && prev.capped === res.capped;
   if (unchanged) return prev;
   const reads = drop === 0 && added.length === 0 ? base : [...base.slice(drop), ...added];
-  return { source: res.source, historyS: res.historyS, oldestSeq: oldest, latestSeq: res.latestSeq, reads };
+  return {
+    source: res.source, historyS: res.historyS, oldestSeq: oldest, latestSeq: res.latestSeq,
+    maxBytes: res.maxBytes, bytes: res.bytes, capped: res.capped, reads,
+  };
 }
 
 function countBelow(reads: readonly TimelineRead[], seq: number): number {

@@ -48,6 +48,18 @@ function describe(r: TimelineRead): string {
   return `#${r.seq} · ${formatClockMs(r.at)}${marks.length ? ` · ${marks.join(' · ')}` : ''}`;
 }
 
+/** The byte cap, not the window, decides how far back the strip goes: said where the span is. */
+function CapBadge({ history }: { history: HistoryBuffer }) {
+  const mib = Math.round(history.maxBytes / 2 ** 20);
+  return (
+    <span className="shrink-0 whitespace-nowrap" data-testid="timeline-capped"
+      title={`The history holds at most ${mib} MiB (MAILBOX_HISTORY_MAX_MB): on this busy pool that is less than ${formatSpan(history.historyS * 1000)} ` +
+        '(MAILBOX_HISTORY_S), so the oldest reads go first. Raise MAILBOX_HISTORY_MAX_MB to keep more.'}>
+      <span className="badge" data-tone="outside">⚠ CAPPED</span> <span className="text-muted">at <span className="num">{mib} MiB</span>: older reads dropped</span>
+    </span>
+  );
+}
+
 /** Width of an element, followed as it resizes. */
 function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null);
@@ -117,6 +129,7 @@ export function TimelineStrip({ history, error, episodes, seq, onSeek, actions }
         ) : (
           <span className="text-muted">{history ? 'no reads kept yet' : error ? '' : 'loading the history…'}</span>
         )}
+        {history?.capped && <CapBadge history={history} />}
         {error && <span role="alert" className="shrink-0 font-semibold text-(--ink-vermillion)">✗ {error.message}; retrying</span>}
         <span className="min-w-0 truncate font-mono text-[11px] text-muted" aria-live="off">{hover ? describe(hover) : 'click or drag to see a past read · ← → on the strip or [ ] step reads · { } marks'}</span>
         <span className="ml-auto flex shrink-0 items-center gap-1.5">{actions}</span>

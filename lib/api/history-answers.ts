@@ -1,4 +1,5 @@
 /** The answers of the history, episodes and requests endpoints for one source. */
+import { isStuck } from '@/lib/analysis/request-record';
 import type { SourceView } from '@/lib/sources/source-view';
 import { episodeJson, episodeUpdatedSeq, historyReadJson, requestJson, sortRequests } from './history-json';
 import type { EpisodeJson, HistoryResponse, RequestJson } from './history-types';
@@ -17,6 +18,9 @@ export function historyResponse(source: SourceView, since: number | null, limit 
     oldestSeq,
     latestSeq: store.latest?.seq ?? null,
     gap: since !== null && oldestSeq !== null && oldestSeq > since + 1,
+    maxBytes: source.historySettings.maxBytes,
+    bytes: store.bytes,
+    capped: store.capped,
     reads: entries.map((e) => historyReadJson(store, e)),
   };
 }
@@ -67,26 +71,38 @@ export interface RequestFilter {
   limit?: number | null;
 }
 
-/** Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read. */
+/**
+ * Stuck first, then newest first; `stuck` and `waitingMs` are measured at the latest read.
+ * Filters and counts the records first and turns only the ones sent into JSON: viewers ask every
+ * second with `?since=`, and a busy pool keeps many thousands of requests.
+ */
 export function requestsResponse(source: SourceView, filter: RequestFilter = {}): RequestsView {
   const latest = source.history.store.latest;
   const now = latest?.readAt ?? null;
   const { stuckMs } = source.historySettings;
   const still = latest !== null && source.history.staticAt(latest.seq);
-  const all = source.history.requests.list().map((r) => requestJson(r, now, stuckMs, still));
-  const open = all.filter((r) => r.freedAt === null && r.replacedAt === null);
-  const matching = sortRequests(all.filter((r) =>
-    (filter.since == null || r.updatedSeq > filter.since || r.stuck) && (filter.host == null || r.host === filter.host)));
+  const records = source.history.requests.list();
+  let stuck = 0;
+  let waiting = 0;
+  let open = 0;
+  const matching: RequestJson[] = [];
+  for (const r of records) {
+    const late = !still && now !== null && isStuck(r, now, stuckMs);
+    if (late) stuck++;
+    if (r.freedAt === null && r.replacedAt === null) {
+      open++;
+      if (r.repliedAt === null) waiting++;
+    }
+    if ((filter.since == null || r.updatedSeq > filter.since || late) && (filter.host == null || r.host === filter.host)) {
+      matching.push(requestJson(r, now, stuckMs, still));
+    }
+  }
+  sortRequests(matching);
   return {
     source: source.id,
     stuckS: stuckMs / 1000,
     asOf: now === null ? null : new Date(now).toISOString(),
-    counts: {
-      total: all.length,
-      stuck: all.filter((r) => r.stuck).length,
-      waiting: open.filter((r) => r.repliedAt === null).length,
-      open: open.length,
-    },
+    counts: { total: records.length, stuck, waiting, open },
     matched: matching.length,
     requests: matching.slice(0, filter.limit ?? DEFAULT_REQUESTS),
   };

@@ -44,6 +44,11 @@ export interface HistoryResponse {
   latestSeq: number | null;
   /** true when reads after `since` have already left the history (the list starts later than asked) */
   gap: boolean;
+  /** MAILBOX_HISTORY_MAX_MB in bytes, and the bytes the history accounts for now */
+  maxBytes: number;
+  bytes: number;
+  /** the byte cap, not MAILBOX_HISTORY_S, sets how far back the history goes now: reads younger than the window were dropped */
+  capped: boolean;
   reads: HistoryRead[];
 }
 

@@ -1,14 +1,16 @@
 /**
- * The snapshot endpoint's answers: the latest read (built once per read and
- * kept while nobody's bytes change, with an ETag from the bytes) and past
- * reads rebuilt from the history.
+ * The snapshot endpoint's answers: the latest read (built once per read, with
+ * an ETag from the bytes) and past reads rebuilt from the history. A new read
+ * rebuilds only the entries of the hosts whose mailboxes changed; the grid
+ * view keeps each host's JSON, so its whole answer is a join and a delta
+ * (grid-delta.ts) costs the hosts it names.
  */
 import { combineCrcs, mailboxCrcs } from '@/lib/history/crcs';
 import { decodedReadAt } from '@/lib/sources/past-read';
 import type { VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, SourceView } from '@/lib/sources/source-view';
-import { buildSnapshot, gridHosts } from './snapshot-json';
-import type { Snapshot } from './types';
+import { buildHost, buildSnapshot, gridHost, gridHosts, hostCount, hostCrcs } from './snapshot-json';
+import type { HostSnapshot, Snapshot } from './types';
 
 export type SnapshotView = 'full' | 'grid';
 
@@ -18,10 +20,19 @@ export interface ServedSnapshot {
   etag: string;
 }
 
+/** The grid view of one read, kept per host. */
+export interface GridParts {
+  /** the snapshot with the grid's hosts */
+  snapshot: Snapshot;
+  etag: string;
+  /** JSON of each host's grid entry (index = id - 1) */
+  hostJson: readonly string[];
+}
+
 interface Cache {
   decoded: DecodedRead;
   full: ServedSnapshot;
-  grid: ServedSnapshot | null;
+  grid: GridParts | null;
 }
 
 const caches = new WeakMap<SourceView, Cache>();
@@ -39,35 +50,76 @@ function etagOf(decoded: DecodedRead): string {
   return `"${fingerprint.toString(16).padStart(8, '0')}"`;
 }
 
-function build(source: SourceView, decoded: DecodedRead): Snapshot {
+function build(source: SourceView, decoded: DecodedRead, hosts?: HostSnapshot[]): Snapshot {
   return buildSnapshot({
     source: source.id, demo: source.config.demo, pollMs: source.options.pollMs, maxHostId: source.options.maxHostId,
     static: source.history.staticAt(decoded.read.seq), read: decoded.read, inbox: decoded.inbox, outbox: decoded.outbox, lastGood: decoded.lastGood,
-  });
+  }, hosts);
 }
 
-/** The latest read's snapshot; null before the first read. Host entries are reused while the decoded volumes are the same. */
-export function latestSnapshot(source: SourceView, view: SnapshotView = 'full'): ServedSnapshot | null {
+/** The ids whose entries differ between the cached read and `decoded`; null: rebuild them all. */
+function changedIds(source: SourceView, cache: Cache | undefined, decoded: DecodedRead): readonly number[] | null {
+  if (!cache) return null;
+  if (cache.decoded.inbox === decoded.inbox && cache.decoded.outbox === decoded.outbox) return [];
+  const changes = source.changesSince?.(cache.decoded.read.seq);
+  const sameCount = hostCount(decoded.inbox, decoded.outbox) === cache.full.snapshot.hosts.length;
+  return changes && changes.removed.length === 0 && sameCount ? changes.hosts : null;
+}
+
+function update(source: SourceView, cache: Cache | undefined, decoded: DecodedRead): Cache {
+  const ids = changedIds(source, cache, decoded);
+  let hosts: HostSnapshot[] | undefined;
+  let grid: Omit<GridParts, 'snapshot' | 'etag'> & { hosts: HostSnapshot[] } | null = null;
+  if (cache && ids) {
+    const [inboxCrcs, outboxCrcs] = hostCrcs(decoded.inbox, decoded.outbox, decoded.read);
+    hosts = ids.length === 0 ? cache.full.snapshot.hosts : cache.full.snapshot.hosts.slice();
+    const old = cache.grid;
+    const gridList = old ? (ids.length === 0 ? old.snapshot.hosts : old.snapshot.hosts.slice()) : null;
+    const json = old ? (ids.length === 0 ? old.hostJson : old.hostJson.slice()) : null;
+    for (const id of ids) {
+      hosts[id - 1] = buildHost(id, decoded.inbox, decoded.outbox, inboxCrcs, outboxCrcs);
+      if (gridList && json) {
+        gridList[id - 1] = gridHost(hosts[id - 1]);
+        (json as string[])[id - 1] = JSON.stringify(gridList[id - 1]);
+      }
+    }
+    if (gridList && json) grid = { hosts: gridList, hostJson: json };
+  }
+  const snapshot = build(source, decoded, hosts);
+  const etag = etagOf(decoded);
+  return {
+    decoded,
+    full: { snapshot, etag },
+    grid: grid ? { snapshot: { ...snapshot, hosts: grid.hosts }, etag: gridEtag(etag), hostJson: grid.hostJson } : null,
+  };
+}
+
+function latest(source: SourceView): Cache | null {
   const decoded = source.latestDecoded();
   if (!decoded) return null;
   let cache = caches.get(source);
   if (cache?.decoded !== decoded) {
-    const snapshot = build(source, decoded);
-    const sameVolumes = cache && cache.decoded.inbox === decoded.inbox && cache.decoded.outbox === decoded.outbox;
-    // Host entries only change with the bytes: reuse them (and the grid's) so an unchanged read costs nothing.
-    if (sameVolumes) snapshot.hosts = cache!.full.snapshot.hosts;
-    const grid = sameVolumes && cache!.grid ? { hosts: cache!.grid.snapshot.hosts } : null;
-    const etag = etagOf(decoded);
-    cache = {
-      decoded,
-      full: { snapshot, etag },
-      grid: grid ? { snapshot: { ...snapshot, hosts: grid.hosts }, etag: gridEtag(etag) } : null,
-    };
+    cache = update(source, cache, decoded);
     caches.set(source, cache);
   }
-  if (view === 'full') return cache.full;
-  cache.grid ??= { snapshot: { ...cache.full.snapshot, hosts: gridHosts(cache.full.snapshot.hosts) }, etag: gridEtag(cache.full.etag) };
+  return cache;
+}
+
+/** The latest read's grid view with each host's JSON; null before the first read. */
+export function latestGrid(source: SourceView): GridParts | null {
+  const cache = latest(source);
+  if (!cache) return null;
+  if (!cache.grid) {
+    const hosts = gridHosts(cache.full.snapshot.hosts);
+    cache.grid = { snapshot: { ...cache.full.snapshot, hosts }, etag: gridEtag(cache.full.etag), hostJson: hosts.map((h) => JSON.stringify(h)) };
+  }
   return cache.grid;
+}
+
+/** The latest read's snapshot; null before the first read. Host entries are rebuilt only for the hosts that changed. */
+export function latestSnapshot(source: SourceView, view: SnapshotView = 'full'): ServedSnapshot | null {
+  if (view === 'grid') return latestGrid(source);
+  return latest(source)?.full ?? null;
 }
 
 const gridEtag = (etag: string) => etag.replace(/"$/, '-grid"');

@@ -37,27 +37,38 @@ function crcsOf(read: VolumeRead | null): Int32Array | null {
   return read?.bytes ? mailboxCrcs(read.bytes) : null;
 }
 
+/** The entry of host `id` (mailbox `id` of each volume); the crcs, when given, are the volumes' per-mailbox crc-32s. */
+export function buildHost(id: number, inbox: DecodedVolume | null, outbox: DecodedVolume | null, inboxCrcs: Int32Array | null, outboxCrcs: Int32Array | null): HostSnapshot {
+  const request = inbox?.hosts[id - 1];
+  const reply = outbox?.hosts[id - 1];
+  return {
+    id,
+    outsideWindow: (request ?? reply)!.outsideWindow,
+    inbox: request
+      ? {
+        state: request.state as InboxState, checksum: request.checksum, spmReads: request.spmReads,
+        ...(inboxCrcs ? { crc: inboxCrcs[id] >>> 0 } : {}), slots: request.slots,
+      }
+      : null,
+    outbox: reply ? { state: reply.state as OutboxState, ...(outboxCrcs ? { crc: outboxCrcs[id] >>> 0 } : {}), slots: reply.slots } : null,
+    lifecycle: pairMailboxes(request, reply),
+  };
+}
+
+/** Per volume, its crc-32s when it was read (for the hosts' `crc`), else null. */
+export function hostCrcs(inbox: DecodedVolume | null, outbox: DecodedVolume | null, read?: PollRead): [Int32Array | null, Int32Array | null] {
+  return [read && inbox ? crcsOf(read.inbox) : null, read && outbox ? crcsOf(read.outbox) : null];
+}
+
+export function hostCount(inbox: DecodedVolume | null, outbox: DecodedVolume | null): number {
+  return Math.max(inbox?.hosts.length ?? 0, outbox?.hosts.length ?? 0);
+}
+
 export function buildHosts(inbox: DecodedVolume | null, outbox: DecodedVolume | null, read?: PollRead): HostSnapshot[] {
-  const count = Math.max(inbox?.hosts.length ?? 0, outbox?.hosts.length ?? 0);
-  const inboxCrcs = read && inbox ? crcsOf(read.inbox) : null;
-  const outboxCrcs = read && outbox ? crcsOf(read.outbox) : null;
+  const count = hostCount(inbox, outbox);
+  const [inboxCrcs, outboxCrcs] = hostCrcs(inbox, outbox, read);
   const hosts: HostSnapshot[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const request = inbox?.hosts[i];
-    const reply = outbox?.hosts[i];
-    hosts[i] = {
-      id: i + 1,
-      outsideWindow: (request ?? reply)!.outsideWindow,
-      inbox: request
-        ? {
-          state: request.state as InboxState, checksum: request.checksum, spmReads: request.spmReads,
-          ...(inboxCrcs ? { crc: inboxCrcs[i + 1] >>> 0 } : {}), slots: request.slots,
-        }
-        : null,
-      outbox: reply ? { state: reply.state as OutboxState, ...(outboxCrcs ? { crc: outboxCrcs[i + 1] >>> 0 } : {}), slots: reply.slots } : null,
-      lifecycle: pairMailboxes(request, reply),
-    };
-  }
+  for (let i = 0; i < count; i++) hosts[i] = buildHost(i + 1, inbox, outbox, inboxCrcs, outboxCrcs);
   return hosts;
 }
 
@@ -65,7 +76,8 @@ function tagged(findings: readonly Finding[] | undefined, volume: 'inbox' | 'out
   return (findings ?? []).map((f) => ({ ...f, volume }));
 }
 
-export function buildSnapshot(input: SnapshotInput): Snapshot {
+/** The snapshot of a read; `hosts`: its host entries when the caller already has them (built with buildHosts). */
+export function buildSnapshot(input: SnapshotInput, hosts?: HostSnapshot[]): Snapshot {
   const { read } = input;
   return {
     source: input.source,
@@ -78,7 +90,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     inbox: status(read.inbox, input.lastGood?.inbox),
     outbox: status(read.outbox, input.lastGood?.outbox),
     event: input.inbox?.event ?? null,
-    hosts: buildHosts(input.inbox, input.outbox, read),
+    hosts: hosts ?? buildHosts(input.inbox, input.outbox, read),
     findings: [...tagged(input.inbox?.findings, 'inbox'), ...tagged(input.outbox?.findings, 'outbox')],
   };
 }
@@ -91,11 +103,16 @@ function gridSlot(slot: DecodedSlot): GridSlot {
   return lean;
 }
 
-/** The hosts of `?view=grid`: a busy pool's full snapshot is ~10 MB, this about a third. */
-export function gridHosts(hosts: readonly HostSnapshot[]): HostSnapshot[] {
-  return hosts.map((h) => ({
+/** A host as `?view=grid` sends it. */
+export function gridHost(h: HostSnapshot): HostSnapshot {
+  return {
     ...h,
     inbox: h.inbox && { ...h.inbox, slots: h.inbox.slots.map(gridSlot) as DecodedSlot[] },
     outbox: h.outbox && { ...h.outbox, slots: h.outbox.slots.map(gridSlot) as DecodedSlot[] },
-  }));
+  };
+}
+
+/** The hosts of `?view=grid`: a busy pool's full snapshot is ~10 MB, this about a third. */
+export function gridHosts(hosts: readonly HostSnapshot[]): HostSnapshot[] {
+  return hosts.map(gridHost);
 }

@@ -96,6 +96,22 @@ export interface Snapshot {
   findings: Finding[];
 }
 
+/** A snapshot without its hosts and findings: the read's own facts (volumes, times, event). */
+export type SnapshotHeader = Omit<Snapshot, 'hosts' | 'findings'>;
+
+/**
+ * `GET …/snapshot?view=grid&since=SEQ` while SEQ is known: the hosts whose inbox or outbox changed
+ * after SEQ (grid entries), the hosts gone since, and the findings of the hosts sent (plus the volumes' own).
+ * When SEQ has left the history the answer is the whole grid view with `"since":SEQ,"full":true`.
+ */
+export interface GridDelta extends SnapshotHeader {
+  since: number;
+  full: false;
+  hosts: HostSnapshot[];
+  removed: number[];
+  findings: Finding[];
+}
+
 export interface DecodeResponse {
   kind: VolumeKind;
   size: number;

@@ -16,7 +16,7 @@ import { SourceHistory } from './source-history';
 
 const POLL_MS = 500;
 const HOUR_MS = 3_600_000;
-const MAX_HOST_ID = 250;
+let MAX_HOST_ID = 250;
 const MIB = 1024 * 1024;
 const READS = HOUR_MS / POLL_MS;
 
@@ -76,6 +76,8 @@ function run(name: string, options: SimulationOptions): void {
     `(${episodes.filter((e) => e.verdict === 'torn').length} torn, ${episodes.filter((e) => e.verdict === 'corrupt').length} corrupt)`);
   console.log(`  accounted ${(store.bytes / MIB).toFixed(1)} MiB for ${store.size} reads; every read whole would be ${(whole / MIB).toFixed(0)} MiB: ` +
     `${(whole / store.bytes).toFixed(0)}× less`);
+  console.log(`  the last ${((store.size * POLL_MS) / 60_000).toFixed(1)} min of the hour are kept under the ${DEFAULT_HISTORY_SETTINGS.maxBytes / MIB} MiB cap` +
+    `${store.capped ? ' (capped: the oldest reads went first)' : ''}`);
   console.log(`  held after GC ${(held / MIB).toFixed(1)} MiB (store and trackers): ${(held / store.bytes).toFixed(2)}× the accounted bytes` +
     `${gc ? '' : ' (run with --expose-gc for a steady figure)'}`);
   console.log(`  ingest ${(ingestMs / READS).toFixed(3)} ms per read; decoding both volumes whole ${(decodeMs / READS).toFixed(3)} ms: ` +
@@ -86,3 +88,8 @@ run('demo pool (12 hosts, a request every ~10 s each, 2 pre-2017 writers, 1 corr
 run('busy pool (200 hosts, a request every ~2 s each, up to 3 in flight, 10 pre-2017 writers, 5 corrupters)', {
   hosts: 200, requestIntervalMs: 2000, sectorWriters: 10, corrupters: 5,
 });
+// BENCH_BIG=1: the same busy pool at vdsm's largest size, to see how much of the hour the default byte cap keeps.
+if (process.env.BENCH_BIG) {
+  MAX_HOST_ID = 2000;
+  run('busy 2000-host pool (1600 hosts, as busy as above each)', { hosts: 1600, requestIntervalMs: 2000, sectorWriters: 80, corrupters: 40 });
+}

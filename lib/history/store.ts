@@ -39,12 +39,26 @@ export class HistoryStore {
   private supersededAt: number[] = [];
   private supersededHead = 0;
   private accounted = 0;
+  /** reads dropped while still inside the window: the byte cap, not the age, set how far back the history goes */
+  private droppedForBytes = 0;
 
   constructor(readonly limits: StoreLimits) {}
 
   /** Bytes this store accounts for (see the constants above). */
   get bytes(): number {
     return this.accounted;
+  }
+
+  /** The byte cap, not the window, limits how far back the history goes now. */
+  get capped(): boolean {
+    const oldest = this.entries[0];
+    const latest = this.entries[this.entries.length - 1];
+    return this.droppedForBytes > 0 && oldest !== undefined && oldest.readAt > latest.readAt - this.limits.windowMs;
+  }
+
+  /** Reads dropped for the byte cap while younger than the window, since the start. */
+  get readsDroppedForBytes(): number {
+    return this.droppedForBytes;
   }
 
   get size(): number {
@@ -154,7 +168,9 @@ export class HistoryStore {
     let drop = 0;
     while (this.entries.length - drop > 1) {
       const oldest = this.entries[drop];
-      if (oldest.readAt >= now - windowMs && this.accounted <= maxBytes) break;
+      const young = oldest.readAt >= now - windowMs;
+      if (young && this.accounted <= maxBytes) break;
+      if (young) this.droppedForBytes++;
       this.accounted -= entryCost(oldest);
       drop++;
       this.dropSupersededBefore(this.entries[drop].seq);

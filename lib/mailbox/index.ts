@@ -9,7 +9,7 @@ export { decodeSlot, quoteBytes } from './slot';
 export { assertNever, CARRIES_TARGET, targetOf, type SlotTarget } from './slot-kind';
 export { decodeMailbox, inboxState } from './mailbox';
 export { decodeEvent } from './event';
-export { decodeVolume, type DecodeOptions } from './volume';
+export { decodeVolume, type DecodeOptions, type DecodeReuse } from './volume';
 export { lifecycleStep, pairMailboxes } from './lifecycle';
 export * from './encode';
 export { mailboxLayout, type FieldRange } from './layout';

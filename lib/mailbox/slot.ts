@@ -45,8 +45,8 @@ class Slot implements DecodedSlot {
   private cachedHex?: string;
 
   constructor(
-    private readonly bytes: Uint8Array,
-    private readonly base: number,
+    private bytes: Uint8Array,
+    private base: number,
     readonly index: number,
     readonly kind: SlotKind,
     readonly findings: Finding[],
@@ -68,6 +68,12 @@ class Slot implements DecodedSlot {
     return (this.cachedHex ??= toHex(this.bytes, this.base, SLOT_SIZE_BYTES));
   }
 
+  /** Reads from `own`, a copy of the bytes from `offset` on, instead of the buffer it was decoded from. */
+  rebind(own: Uint8Array, offset: number): void {
+    this.bytes = own;
+    this.base -= offset;
+  }
+
   /** The first `length` bytes equal those of `other`. */
   samePrefix(other: Slot, length: number): boolean {
     for (let i = 0; i < length; i++) if (this.bytes[this.base + i] !== other.bytes[other.base + i]) return false;
@@ -80,6 +86,15 @@ class Slot implements DecodedSlot {
     if (this.reason !== undefined) json.reason = this.reason;
     return Object.assign(json, { hex: this.hex, findings: this.findings });
   }
+}
+
+/**
+ * Points decoded slots at `own`, a copy of their mailbox's bytes (which
+ * started at `offset`), so that a kept decode does not hold the whole
+ * volume's buffer it came from. Spans in findings stay volume offsets.
+ */
+export function detachSlots(slots: readonly DecodedSlot[], own: Uint8Array, offset: number): void {
+  for (const slot of slots) if (slot instanceof Slot) slot.rebind(own, offset);
 }
 
 /** Whether the first `length` bytes of two slots are equal (the HSM checks bytes 0..36 of a reply). */

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_HOST_ID, MAILBOX_SIZE_BYTES, SLOTS_PER_MAILBOX } from './co
 import { decodeEvent } from './event';
 import { finding } from './findings';
 import { decodeMailbox } from './mailbox';
+import { detachSlots } from './slot';
 import type { DecodedMailbox, DecodedVolume, EventBlock, Finding, VolumeKind } from './types';
 
 export interface DecodeOptions {
@@ -56,17 +57,43 @@ export function decodeVolumeHead(bytes: Uint8Array, kind: VolumeKind): VolumeHea
   return { mailboxCount, warnings, event, findings };
 }
 
-export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: DecodeOptions = {}): DecodedVolume {
+/**
+ * What a decode may reuse: the volume decoded from the previous bytes of the
+ * same source (same kind, options and size) and the mailboxes whose bytes
+ * changed since. Every other mailbox keeps its decoded object.
+ */
+export interface DecodeReuse {
+  previous: DecodedVolume;
+  /** indexes of the mailboxes (host ids, 1..) whose bytes differ from those `previous` was decoded from */
+  changed: Iterable<number>;
+}
+
+/**
+ * Decodes a whole volume; with `reuse`, only the mailboxes that changed
+ * (mailbox 0 and the volume's shape are always looked at again: they are cheap).
+ */
+export function decodeVolume(bytes: Uint8Array, kind: VolumeKind, options: DecodeOptions = {}, reuse?: DecodeReuse): DecodedVolume {
   const maxHostId = options.maxHostId ?? DEFAULT_MAX_HOST_ID;
   const { mailboxCount, warnings, event, findings } = decodeVolumeHead(bytes, kind);
   if (mailboxCount === 0) return { kind, size: bytes.length, mailboxCount, warnings, event: null, hosts: [], findings };
 
   const sums = new Uint32Array(SLOTS_PER_MAILBOX);
-  const hosts: DecodedMailbox[] = new Array(mailboxCount - 1);
-  for (let host = 1; host < mailboxCount; host++) {
-    const mailbox = decodeMailbox(bytes, host * MAILBOX_SIZE_BYTES, { kind, host, maxHostId }, sums);
-    hosts[host - 1] = mailbox;
-    for (const f of mailbox.findings) findings.push(f);
+  const decodeAt = (host: number) => {
+    const offset = host * MAILBOX_SIZE_BYTES;
+    const mailbox = decodeMailbox(bytes, offset, { kind, host, maxHostId }, sums);
+    // A decode outlives its read when the next reads reuse it: it must hold its own 4 KB, not the read's buffer.
+    if (mailbox.slots.length > 0) detachSlots(mailbox.slots, bytes.slice(offset, offset + MAILBOX_SIZE_BYTES), offset);
+    return mailbox;
+  };
+  let hosts: DecodedMailbox[];
+  const { previous } = reuse ?? {};
+  if (previous && previous.kind === kind && previous.size === bytes.length && previous.hosts.length === mailboxCount - 1) {
+    hosts = previous.hosts.slice();
+    for (const host of reuse!.changed) if (host >= 1 && host < mailboxCount) hosts[host - 1] = decodeAt(host);
+  } else {
+    hosts = new Array(mailboxCount - 1);
+    for (let host = 1; host < mailboxCount; host++) hosts[host - 1] = decodeAt(host);
   }
+  for (const mailbox of hosts) for (const f of mailbox.findings) findings.push(f);
   return { kind, size: bytes.length, mailboxCount, warnings, event, hosts, findings };
 }

@@ -11,7 +11,8 @@ import { decodeVolume, type DecodedVolume } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import type { SourceConfig } from './config';
-import { sameCrcs } from './fingerprint';
+import { mailboxCrcs, sameCrcs } from './fingerprint';
+import { HostChangeLog, type HostChanges } from './host-changes';
 import { Poller, type PollerOptions } from './poller';
 import type { PollRead } from './read';
 import type { DecodedRead, ReadRef, SourceView } from './source-view';
@@ -25,10 +26,23 @@ interface Decoded {
 
 const NOTHING: Decoded = { crcs: null, volume: null, from: null };
 
+/** Mailbox indexes whose crc differs: the mailboxes whose bytes changed. */
+function changedMailboxes(before: Int32Array, after: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) out.push(i);
+  return out;
+}
+
+function* range(from: number, to: number): Iterable<number> {
+  for (let i = from; i <= to; i++) yield i;
+}
+
 export class LiveSource implements SourceView {
   readonly poller: Poller;
   private decoded: Record<'inbox' | 'outbox', Decoded> = { inbox: NOTHING, outbox: NOTHING };
   private latest: DecodedRead | null = null;
+  private changes = new HostChangeLog();
+  private waiters = new Set<() => void>();
   readonly history: SourceHistory;
 
   constructor(readonly config: SourceConfig, readonly options: PollerOptions, readonly historySettings: HistorySettings = DEFAULT_HISTORY_SETTINGS) {
@@ -62,26 +76,68 @@ export class LiveSource implements SourceView {
     return this.latest;
   }
 
+  readAfter(seq: number, timeoutMs: number): Promise<void> {
+    if ((this.latest?.read.seq ?? 0) > seq) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  changesSince(seq: number): HostChanges | null {
+    const { store } = this.history;
+    // Past the history's oldest read, a viewer is told to start over, as it would be anywhere else in the API.
+    if (store.oldestSeq !== null && seq < store.oldestSeq) return null;
+    return this.changes.since(seq);
+  }
+
+  /**
+   * Decodes what changed: nothing when no byte did (the poller hands out the same crcs), else only the
+   * mailboxes whose crc changed, reusing the previous decode of the others.
+   */
   private accept(read: PollRead): void {
+    const changed = new Set<number>();
+    let all = this.latest === null;
     const lastGood = { inbox: null as ReadRef | null, outbox: null as ReadRef | null };
+    const here: ReadRef = { seq: read.seq, readAt: read.readAt };
     for (const kind of ['inbox', 'outbox'] as const) {
       const volumeRead = read[kind];
       const cached = this.decoded[kind];
       if (!volumeRead) {
+        if (cached.volume !== null) all = true;
         this.decoded[kind] = NOTHING;
-      } else if (!volumeRead.bytes) {
+        continue;
+      }
+      if (!volumeRead.bytes) {
         // A failed read keeps the last good decoding on screen, said to be old; bytes never read stay unknown.
         lastGood[kind] = cached.from;
-      } else if (sameCrcs(cached.crcs, volumeRead.crcs)) {
-        cached.from = { seq: read.seq, readAt: read.readAt };
-      } else {
-        const volume = decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId });
-        this.decoded[kind] = { crcs: volumeRead.crcs, volume, from: { seq: read.seq, readAt: read.readAt } };
+        continue;
       }
+      if (volumeRead.crcs && (volumeRead.crcs === cached.crcs || sameCrcs(cached.crcs, volumeRead.crcs))) {
+        cached.from = here;
+        continue;
+      }
+      const crcs = volumeRead.crcs ?? mailboxCrcs(volumeRead.bytes);
+      const reusable = cached.volume && cached.crcs && cached.crcs.length === crcs.length;
+      const mailboxes = reusable ? changedMailboxes(cached.crcs!, crcs) : null;
+      const volume = decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId },
+        mailboxes ? { previous: cached.volume!, changed: mailboxes } : undefined);
+      this.decoded[kind] = { crcs, volume, from: here };
+      if (mailboxes) for (const i of mailboxes) changed.add(i);
+      else all = true;
     }
+    const { inbox, outbox } = this.decoded;
+    const count = Math.max(inbox.volume?.hosts.length ?? 0, outbox.volume?.hosts.length ?? 0);
+    this.changes.record(read.seq, count, all ? range(1, count) : changed);
     const stale = lastGood.inbox !== null || lastGood.outbox !== null;
-    this.latest = { read, inbox: this.decoded.inbox.volume, outbox: this.decoded.outbox.volume, ...(stale ? { lastGood } : {}) };
+    this.latest = { read, inbox: inbox.volume, outbox: outbox.volume, ...(stale ? { lastGood } : {}) };
     this.remember(read);
+    for (const wake of [...this.waiters]) wake();
   }
 
   /** Into the history and the metrics. A failure here must not cost the live view, so it is only logged. */

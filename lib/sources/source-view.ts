@@ -6,6 +6,7 @@
 import type { HistorySettings } from '@/lib/history/settings';
 import type { SourceHistory } from '@/lib/history/source-history';
 import type { DecodedVolume } from '@/lib/mailbox';
+import type { HostChanges } from './host-changes';
 import type { PollRead } from './read';
 
 export interface SourceDescription {
@@ -49,4 +50,11 @@ export interface SourceView {
   latestDecoded(): DecodedRead | null;
   /** the latest read if one has finished, without waiting */
   peekRead(): PollRead | null;
+  /**
+   * The hosts whose entry changed after read `seq` and those gone since; null when `seq` cannot be
+   * answered for (it left the history, or this source does not follow changes): send everything.
+   */
+  changesSince?(seq: number): HostChanges | null;
+  /** Resolves at the next read after `seq` (at once if there is one), or after `timeoutMs`. */
+  readAfter?(seq: number, timeoutMs: number): Promise<void>;
 }

@@ -1,19 +1,31 @@
 import { answerOnce, serveAnswer } from '../answer-cache';
-import { oneOf, seqParam } from '../params';
-import { json, jsonError } from '../respond';
-import { latestSnapshot, pastSnapshot } from '../snapshot-answer';
+import { gridDeltaText, gridWholeText } from '../grid-delta';
+import type { SourceView } from '@/lib/sources/source-view';
+import { intParam, oneOf, seqParam } from '../params';
+import { json, jsonError, jsonText } from '../respond';
+import { latestGrid, latestSnapshot, pastSnapshot } from '../snapshot-answer';
 import type { SourceEndpoint } from './source-request';
 
 /**
  * The latest read decoded (`?view=grid`: without slots' hex), with an ETag that follows the bytes;
+ * `?view=grid&since=SEQ`: only the hosts that changed after read SEQ (`"full":false`), or the whole
+ * grid (`"full":true`) when SEQ has left the history; `&wait=MS` holds it until something changed;
  * `?seq=SEQ`: as it was at that read, rebuilt from the history (it never changes, so no ETag).
  */
 export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request }) => {
   const seq = seqParam(query, 'seq');
   if (!seq.ok) return seq.response;
+  const since = seqParam(query, 'since');
+  if (!since.ok) return since.response;
   const view = oneOf(query, 'view', ['full', 'grid'] as const, 'full');
   if (!view.ok) return view.response;
+  const wait = intParam(query, 'wait', 1, MAX_WAIT_MS);
+  if (!wait.ok) return wait.response;
+  if (since.value !== null && (view.value !== 'grid' || seq.value !== null)) {
+    return jsonError(400, 'bad_since', 'since=SEQ asks for the hosts changed after a read: it goes with view=grid and without seq');
+  }
   await source.latestRead();
+  if (since.value !== null && wait.value !== null) await changeAfter(source, since.value, request.headers.get('if-none-match'), wait.value);
   if (seq.value !== null) {
     const snapshot = pastSnapshot(source, seq.value, view.value!);
     if (!snapshot) {
@@ -24,11 +36,43 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
     }
     return json(snapshot, { headers: { 'X-Mailbox-Seq': String(seq.value), 'X-Mailbox-Read-At': snapshot.readAt } });
   }
-  // Serialised once per read and view, whoever asks. The ETag follows the bytes read; the
-  // X-Mailbox headers tell a 304's receiver that a read did happen.
-  const answer = answerOnce(source, source.latestDecoded()?.read, `snapshot:${view.value}`, () => {
-    const { snapshot, etag } = latestSnapshot(source, view.value!)!;
-    return { body: snapshot, etag, headers: { 'X-Mailbox-Seq': String(snapshot.seq), 'X-Mailbox-Read-At': snapshot.readAt } };
+  if (view.value === 'grid') {
+    const parts = latestGrid(source)!;
+    const headers = answerHeaders(parts.etag, parts.snapshot);
+    if (request.headers.get('if-none-match') === parts.etag) return new Response(null, { status: 304, headers });
+    const text = since.value === null ? gridWholeText(parts) : gridDeltaText(source, parts, since.value) ?? gridWholeText(parts, since.value);
+    return jsonText(text, { headers });
+  }
+  // The full snapshot: serialised (and compressed) once per read, whoever asks.
+  const answer = answerOnce(source, source.latestDecoded()?.read, 'snapshot:full', () => {
+    const { snapshot, etag } = latestSnapshot(source, 'full')!;
+    return { body: snapshot, etag, headers: answerHeaders(etag, snapshot) };
   });
   return serveAnswer(request, answer);
 };
+
+/** Longest a `wait=MS` request is held: a viewer asks again after it, so nothing waits on a source that stopped. */
+const MAX_WAIT_MS = 10_000;
+
+/**
+ * `since=SEQ&wait=MS`: holds the answer until a read after SEQ changed what the viewer has (its ETag),
+ * or MS went by; then the answer is as without `wait`. A viewer sees a write one read after it lands.
+ */
+async function changeAfter(source: SourceView, since: number, etag: string | null, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let seen = since;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0 || !source.readAfter) return;
+    await source.readAfter(seen, left);
+    const parts = latestGrid(source);
+    if (!parts || parts.snapshot.seq <= seen) continue;
+    if (parts.etag !== etag) return;
+    seen = parts.snapshot.seq;
+  }
+}
+
+/** The ETag follows the bytes read; the other headers tell a 304's receiver that a read did happen. */
+function answerHeaders(etag: string, snapshot: { seq: number; readAt: string }): Record<string, string> {
+  return { ETag: etag, 'Cache-Control': 'no-cache', 'X-Mailbox-Seq': String(snapshot.seq), 'X-Mailbox-Read-At': snapshot.readAt };
+}

@@ -1,0 +1,132 @@
+/**
+ * One host's row of the grid, built from its snapshot entry. A host whose
+ * data did not change keeps its row object (structural sharing), so its
+ * memoized row does not re-render; cells that changed get a new change
+ * count, which the row turns into a brief flash.
+ */
+import type { HostSnapshot } from '@/lib/api/types';
+import type { DecodedSlot, Finding, InboxState, LifecycleStep } from '@/lib/mailbox';
+import { worstSeverity } from '@/lib/mailbox';
+import { mailboxBadges, type Badge } from '@/components/vocabulary/mailbox-status';
+import { STEP_LOOKS } from '@/components/vocabulary/steps';
+import { deepEqual } from './deep-equal';
+
+export interface CellModel {
+  slot: number;
+  step: LifecycleStep;
+  /** how often this cell changed while the page watched it; its parity restarts the flash */
+  changes: number;
+  /** browser time of the last change, 0 if none was seen */
+  changedAt: number;
+  /** the slot on each side (step + both slots' content is what "changed" means) */
+  inbox?: DecodedSlot;
+  outbox?: DecodedSlot;
+}
+
+export type RowState = InboxState | 'unread';
+
+export interface RowModel {
+  id: number;
+  host: HostSnapshot;
+  findings: readonly Finding[];
+  cells: readonly CellModel[];
+  state: RowState;
+  badges: readonly Badge[];
+  /** some slot is in a request's life (free slots do not count) */
+  hasMail: boolean;
+  /** findings, a failing checksum, a problem step, or mail outside the read window */
+  problem: boolean;
+}
+
+/**
+ * What a slot holds, for "did it change": its bytes when the snapshot has
+ * them, else (the grid view of the snapshot, `?view=grid`) its decoded fields.
+ */
+function slotSignature(slot: DecodedSlot | undefined): string {
+  if (!slot) return '';
+  return slot.hex ?? `${slot.kind}/${slot.domain ?? ''}/${slot.volume ?? ''}/${slot.sizeMiB ?? ''}/${slot.reason ?? ''}`;
+}
+
+function sameSlot(a: DecodedSlot | undefined, b: DecodedSlot | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && slotSignature(a) === slotSignature(b));
+}
+
+const NO_SLOTS: readonly DecodedSlot[] = [];
+const NO_CELLS: readonly CellModel[] = [];
+
+/** One walk over the lifecycle, both slot lists and the previous cells, all in slot order: no maps, no strings for new rows. */
+function buildCells(host: HostSnapshot, previous: RowModel | undefined, now: number): CellModel[] {
+  const ins = host.inbox?.slots ?? NO_SLOTS;
+  const outs = host.outbox?.slots ?? NO_SLOTS;
+  const old = previous?.cells ?? NO_CELLS;
+  let i = 0;
+  let o = 0;
+  let p = 0;
+  return host.lifecycle.map(({ slot, step }) => {
+    while (i < ins.length && ins[i].index < slot) i++;
+    while (o < outs.length && outs[o].index < slot) o++;
+    while (p < old.length && old[p].slot < slot) p++;
+    const inbox = ins[i]?.index === slot ? ins[i] : undefined;
+    const outbox = outs[o]?.index === slot ? outs[o] : undefined;
+    const before = old[p]?.slot === slot ? old[p] : undefined;
+    if (before && before.step === step && sameSlot(before.inbox, inbox) && sameSlot(before.outbox, outbox)) return before;
+    // A cell seen for the first time on a page that was already watching is a change too.
+    const changed = previous !== undefined;
+    return { slot, step, inbox, outbox, changes: (before?.changes ?? 0) + (changed ? 1 : 0), changedAt: changed ? now : 0 };
+  });
+}
+
+export function isFailing(state: RowState): boolean {
+  return state === 'checksum_missing' || state === 'checksum_mismatch';
+}
+
+function sameSlots(a: readonly DecodedSlot[] | undefined, b: readonly DecodedSlot[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].index !== b[i].index || slotSignature(a[i]) !== slotSignature(b[i])) return false;
+  return true;
+}
+
+/** Same mailbox: by its crc-32 when both carry one (the server sends it), else slot by slot. */
+function sameMailbox(a: { crc?: number; slots: readonly DecodedSlot[] }, b: { crc?: number; slots: readonly DecodedSlot[] }): boolean {
+  return a.crc !== undefined && b.crc !== undefined ? a.crc === b.crc : sameSlots(a.slots, b.slots);
+}
+
+/**
+ * Whether a host's data is unchanged. Everything else in a host entry (kinds,
+ * UUIDs, sizes, slot findings, lifecycle) is decoded from the mailbox bytes,
+ * so comparing their crc (or the slots), the checksum and the flags is
+ * enough, and much cheaper than a deep comparison on a busy pool.
+ */
+export function sameHost(a: HostSnapshot, b: HostSnapshot): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.outsideWindow !== b.outsideWindow) return false;
+  const [ai, bi] = [a.inbox, b.inbox];
+  if (!ai || !bi) {
+    if (ai !== bi) return false;
+  } else if (ai.state !== bi.state || ai.spmReads !== bi.spmReads || ai.checksum?.stored !== bi.checksum?.stored
+    || ai.checksum?.computed !== bi.checksum?.computed || !sameMailbox(ai, bi)) {
+    return false;
+  }
+  if (!a.outbox || !b.outbox) return a.outbox === b.outbox;
+  return a.outbox.state === b.outbox.state && sameMailbox(a.outbox, b.outbox);
+}
+
+/** `previous`: this host's row in the model shown before, if any. */
+export function buildRow(host: HostSnapshot, findings: readonly Finding[], previous: RowModel | undefined, maxHostId: number, now: number): RowModel {
+  if (previous && sameHost(previous.host, host) && deepEqual(previous.findings, findings)) return previous;
+  const cells = buildCells(host, previous, now);
+  const state: RowState = host.inbox?.state ?? 'unread';
+  const hasMail = cells.some((c) => c.step !== 'free');
+  const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && cells.length > 0)
+    || cells.some((c) => STEP_LOOKS[c.step].problem);
+  return { id: host.id, host, findings, cells, state, badges: mailboxBadges(host, maxHostId), hasMail, problem };
+}
+
+/** The worst severity among a row's findings and steps, for its edge marker. */
+export function rowSeverity(row: RowModel): 'error' | 'warning' | 'info' | null {
+  if (isFailing(row.state) && row.host.inbox?.spmReads) return 'error';
+  if (row.cells.some((c) => STEP_LOOKS[c.step].problem)) return 'error';
+  if (row.host.outsideWindow && row.cells.length > 0) return 'warning';
+  return worstSeverity(row.findings);
+}

@@ -1,0 +1,107 @@
+/**
+ * A 2000-host pool (every host with mail, host 1's mailbox full) in the built app and Debian's
+ * chromium: the grid is virtualised (a screenful of rows in the DOM, with
+ * the same data- hooks), scrolls to a problem host named in the URL, keeps
+ * following live writes far down the pool, and says how many rows there are.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLEAN, encodeMailbox, MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
+import { collectErrors, launchBrowser } from '../support/browser';
+import { makePool, request, tornMailbox, type TestPool } from '../support/pool';
+import { startServer, type RunningServer } from '../support/server';
+
+const HOSTS = 2000;
+const POLL_MS = 250;
+const TORN_HOST = 1900;
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
+const SLOTS = Array.from({ length: MESSAGE_SLOTS_PER_MAILBOX }, (_, s) => s);
+const full = (host: number, size = 1024) => encodeMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(host, s, size + s)])));
+// Two requests a host keeps the test light on a shared machine; bench/scale.bench.ts measures full pools.
+const some = (host: number) => encodeMailbox({ 0: request(host, 0, 1024), 9: request(host, 9, 2048) });
+
+let pool: TestPool;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  const inbox: Record<number, Uint8Array> = {};
+  for (let host = 1; host <= HOSTS; host++) inbox[host] = host === 1 ? full(host) : some(host);
+  inbox[TORN_HOST] = tornMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(TORN_HOST, s, 64)])));
+  pool = makePool({ mailboxes: HOSTS + 1, inbox });
+  [server, browser] = await Promise.all([
+    startServer({ MAILBOX_SOURCES: `big=${pool.dir}`, MAILBOX_MAX_HOST_ID: String(HOSTS), MAILBOX_POLL_MS: String(POLL_MS) }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  pool?.remove();
+});
+
+async function open(query: string): Promise<Page> {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(90_000); // a loaded machine; the test asserts no timing
+  errors = collectErrors(page);
+  await page.goto(`${server.url}/${query}`);
+  await page.waitForSelector('[data-host-id]');
+  return page;
+}
+
+afterEach(async () => {
+  expect(errors, `console errors on the page; the server said:\n${server.output().slice(-3000)}`).toEqual([]);
+  await page?.close();
+});
+
+const rendered = () => page.locator('[role=grid] [data-host-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-host-id'))));
+const inView = (host: number) => page.locator(`[data-host-id="${host}"]`).evaluate((row) => {
+  const scroller = row.closest('[data-testid="grid-scroller"]')!.getBoundingClientRect();
+  const box = row.getBoundingClientRect();
+  return box.top >= scroller.top && box.bottom <= scroller.bottom;
+});
+
+describe('a 2000-host pool', () => {
+  it('renders a screenful of rows, with the data- hooks, out of 2000', { timeout: 180_000 }, async () => {
+    await open('?source=big');
+    expect(await page.locator('[role=grid]').getAttribute('aria-rowcount')).toBe(String(HOSTS + 1));
+    const ids = await rendered();
+    expect(ids[0]).toBe(1);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.length).toBeLessThan(120);
+    const first = page.locator('[data-host-id="1"]');
+    expect(await first.getAttribute('data-mailbox-state')).toBe('valid');
+    const cells = await first.locator('[data-slot]').evaluateAll((c) => c.map((e) => [e.getAttribute('data-slot'), e.getAttribute('data-step')]));
+    expect(cells).toEqual(SLOTS.map((s) => [String(s), 'requested']));
+    await page.screenshot({ path: path.join(RESULTS, 'grid-2000.png') });
+  });
+
+  it('scrolls to a problem host named in the URL and keeps it on screen', { timeout: 180_000 }, async () => {
+    await open(`?source=big&host=${TORN_HOST}`);
+    const row = page.locator(`[data-host-id="${TORN_HOST}"]`);
+    await row.waitFor();
+    await expect.poll(() => inView(TORN_HOST), { timeout: 30_000 }).toBe(true);
+    expect(await row.getAttribute('data-mailbox-state')).toBe('checksum_missing');
+    expect(await row.getAttribute('data-severity')).toBe('error');
+    expect(await page.locator('[data-host-id="1"]').count()).toBe(0); // far above: not in the DOM
+  });
+
+  it('follows a live write to a host far down the pool once scrolled there', { timeout: 180_000 }, async () => {
+    await open('?source=big');
+    await page.locator('[data-testid="grid-scroller"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.locator(`[data-host-id="${HOSTS}"]`).waitFor();
+    const cell = page.locator(`[data-host-id="${HOSTS}"] [data-slot="0"]`);
+    expect(await cell.getAttribute('data-step')).toBe('requested');
+    await pool.writeMailbox('inbox', HOSTS, encodeMailbox({ 0: CLEAN, 1: request(HOSTS, 1, 1025) }));
+    await expect.poll(() => cell.getAttribute('data-step'), { timeout: 60_000 }).toBe('host_acked');
+    expect(await page.locator(`[data-host-id="${HOSTS}"] [data-slot]`).evaluateAll((c) => c.map((e) => [e.getAttribute('data-slot'), e.getAttribute('data-step')])))
+      .toEqual([['0', 'host_acked'], ['1', 'requested']]);
+
+  });
+});
