@@ -33,7 +33,7 @@ describe('applyGridDelta', () => {
     const next = applyGridDelta(first, delta, 2);
     expect(next.rows.filter((r, i) => r !== first.rows[i]).map((r) => r.id)).toEqual([3]);
     expect(next.rows[2].cells.map((c) => [c.slot, c.step, c.changes])).toEqual([[0, 'replied', 1], [1, 'requested', 1]]);
-    expect(next.counts).toEqual({ hostsWithMail: 2, waiting: 2, failingNow: 0, failingSeen: 0, problemSteps: {} });
+    expect(next.counts).toEqual({ hostsWithMail: 2, waiting: 2, waitingInFailing: 0, failingNow: 0, failingSeen: 0, problemSteps: {} });
     expect(next.lastRead.seq).toBe(2);
   });
 

@@ -58,6 +58,7 @@ describe('a new message kind', () => {
       'lib/mailbox/slot-kind.ts', // does it name a volume?
       'lib/mailbox/slot.ts', // its decoder
       'lib/report/incident-markdown.ts',
+      'lib/vdsm-log/logged-mailbox.ts', // what a logged mailbox of that kind says
     ]);
   }, 180_000);
 });
