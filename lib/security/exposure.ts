@@ -17,7 +17,9 @@ export function boundHost(argv: readonly string[]): string | null {
 export function exposureErrors(argv: readonly string[], env: Env): string[] {
   const parsed = parseSecurity(env);
   if (!parsed.ok) return parsed.errors;
-  const host = boundHost(argv);
+  // Next's standalone server (npm run package) takes no -H: it listens on HOSTNAME, or every interface.
+  const standalone = env.__NEXT_PRIVATE_STANDALONE_CONFIG !== undefined;
+  const host = boundHost(argv) ?? (standalone ? env.HOSTNAME || null : null);
   if ((host === null || !isLoopback(host)) && parsed.settings.token === null) {
     return [
       `listening on ${host ?? 'every interface'} without a token would let anyone who can reach it read every volume: ` +

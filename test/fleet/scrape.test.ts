@@ -8,7 +8,7 @@ import { DEFAULT_HISTORY_SETTINGS } from '@/lib/history/settings';
 import { metrics } from '@/lib/metrics/metrics';
 import { scrape } from '@/lib/metrics/scrape';
 import { LiveSource } from '@/lib/sources/live-source';
-import { encodeMailbox, extend } from '@/lib/mailbox';
+import { CLEAN, encodeMailbox, extend } from '@/lib/mailbox';
 import { DOMAIN, makePool, volumeUuid, type TestPool } from '../support/pool';
 import { parseExposition } from '../support/prom-text';
 import { CORRUPT_HOST, corruptMailbox, UNANSWERED_HOST, unansweredRequest } from './fleet-pool';
@@ -68,6 +68,9 @@ describe('metrics at scrape time', () => {
   it('ages the oldest unanswered request and the last successful read with the clock, without reading again', async () => {
     const s = watch('ages', 10);
     const src = { source: 'ages' };
+    await s.poller.poll();
+    // a byte changes after the first read: the pool is moving (a static dump calls nothing stuck)
+    await pool!.writeMailbox('outbox', 9, encodeMailbox({ 3: CLEAN }, { kind: 'outbox' }));
     const read = await s.poller.poll();
     const readsBefore = s.poller.latest!.seq;
     const later = read.readAt + 90_000;
