@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 # Symbols DejaVu Sans draws (regular and bold). Typographic punctuation
 # (– — ’ “ ” … ×) stays with the text font; these are the UI's marks.
-DEJAVU='U+00B7,U+2190-2193,U+21E9,U+2212,U+2219,U+2260,U+2264-2265,U+22EF,U+2502,U+258D,U+25AE,U+25B2,U+25B4,U+25B6,U+25B8,U+25BE,U+25C0,U+25C6,U+25CB,U+25CF,U+25D0,U+25E6,U+2600,U+2610-2611,U+263E,U+26A0,U+2713,U+2715,U+2717,U+275A'
+DEJAVU='U+00B7,U+2190-2193,U+21E9,U+2212,U+2219,U+2260,U+2264-2265,U+22EF,U+2502,U+258D,U+25AE,U+25B2,U+25B4,U+25B6,U+25B8,U+25BE,U+25C0,U+25C6,U+25CB,U+25CF,U+25D0,U+25E6,U+2600,U+2610-2611,U+263E,U+26A0,U+2713,U+2715,U+2717,U+275A,U+27F2'
 DEJAVU_SERIF='U+2913'              # ⤓ (not in DejaVu Sans)
 NOTO_SYMBOLS_2='U+23EA,U+23F1,U+23F8' # ⏪ ⏱ ⏸ (in no DejaVu or Liberation font)
 NOTO_SYMBOLS='U+24D8'              # ⓘ

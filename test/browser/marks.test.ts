@@ -129,8 +129,10 @@ describe('every mark renders', { timeout: 90_000 }, () => {
       expect(paused.problems).toEqual([]);
       // the stuck cell and count, the pause button and banner, the legend's marks: all checked
       for (const mark of ['⏱', '⏸', '▲', '✓', '✗', '⚠', '≠', '◐', '·', '∙', '◦']) expect(paused.texts.join('')).toContain(mark);
-      const stuckMarks = await fontsOf(cdp, `section[aria-label="legend"] [data-stuck], [data-host-id="${STUCK_HOST}"] [data-stuck]`);
-      expect(stuckMarks.map(({ fonts }) => fonts.map((f) => [f.familyName, f.isCustomFont, f.glyphCount]))).toEqual([
+      // the paused read may still be arriving (a held live request lands after the pause): wait for the row's stuck cell
+      await page.locator(`[data-host-id="${STUCK_HOST}"] [data-stuck]`).first().waitFor();
+      await expect.poll(async () => (await fontsOf(cdp, `section[aria-label="legend"] [data-stuck], [data-host-id="${STUCK_HOST}"] [data-stuck]`))
+        .map(({ fonts }) => fonts.map((f) => [f.familyName, f.isCustomFont, f.glyphCount]))).toEqual([
         [['Noto Sans Symbols 2', true, 1]], [['Noto Sans Symbols 2', true, 1]],
       ]);
       const row = (await page.locator(`[data-host-id="${STUCK_HOST}"]`).boundingBox())!;
