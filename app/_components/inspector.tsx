@@ -55,7 +55,11 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
   const history = useHistory(source, following);
   const episodes = useEpisodes(source, following);
   const requests = useRequests(source, following);
-  useEffect(() => setLiveSeq(liveSnapshot.data?.lastRead.seq ?? null), [liveSnapshot.data?.lastRead.seq]);
+  // A pause freezes the newest read known: the grid's (a quiet pool's grid hears of new reads only every few
+  // seconds) or the history's, whichever is later, so what was just on screen (a request turning stuck) stays.
+  const historyLatest = history.data?.latestSeq ?? null;
+  const gridLatest = liveSnapshot.data?.lastRead.seq ?? null;
+  useEffect(() => setLiveSeq(gridLatest === null ? historyLatest : Math.max(gridLatest, historyLatest ?? 0)), [gridLatest, historyLatest]);
 
   const reads = useMemo(() => history.data?.reads ?? [], [history.data]);
   const screen = useReadOnScreen(source, url.seq, pause.paused, liveSnapshot, reads);

@@ -75,6 +75,8 @@ async function stuckCell(): Promise<void> {
   const cell = page.locator(`[data-host-id="${STUCK_HOST}"] [data-slot="3"]`);
   await expect.poll(() => cell.getAttribute('data-stuck'), { timeout: 8000 }).toBe('');
   expect(await cell.textContent()).toBe('⏱');
+  // let every panel's data pass the stuck time too (the grid, the history and the requests are fetched apart)
+  await new Promise((r) => setTimeout(r, 2500));
 }
 
 describe('every mark renders', { timeout: 90_000 }, () => {
