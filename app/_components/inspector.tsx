@@ -12,7 +12,7 @@ import type { SourceInfo } from '@/lib/api/types';
 import { DEFAULT_STUCK_S } from '@/lib/history/defaults';
 import { ExportBar } from './export-bar';
 import { InspectorDrawer } from './inspector-drawer';
-import { InspectorHeader } from './inspector-header';
+import { InspectorHeader, readFailed } from './inspector-header';
 import { PausedBanner } from './paused-banner';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { StaleVolumes } from './stale-volumes';
@@ -48,8 +48,7 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
   const [help, setHelp] = useState(false);
 
   // Pausing freezes everything; time travel keeps the live data coming, so the timeline grows and "back to live" is instant.
-  const [liveSeq, setLiveSeq] = useState<number | null>(null);
-  const pause = usePause(liveSeq);
+  const pause = usePause();
   const following = pause.paused === null;
   const liveSnapshot = useLiveSnapshot(source, following);
   const history = useHistory(source, following);
@@ -57,13 +56,13 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
   const requests = useRequests(source, following);
   // A pause freezes the newest read known: the grid's (a quiet pool's grid hears of new reads only every few
   // seconds) or the history's, whichever is later, so what was just on screen (a request turning stuck) stays.
-  const historyLatest = history.data?.latestSeq ?? null;
   const gridLatest = liveSnapshot.data?.lastRead.seq ?? null;
-  useEffect(() => setLiveSeq(gridLatest === null ? historyLatest : Math.max(gridLatest, historyLatest ?? 0)), [gridLatest, historyLatest]);
+  const newestSeq = Math.max(gridLatest ?? -1, history.data?.latestSeq ?? -1);
+  const togglePause = () => pause.toggle(newestSeq < 0 ? null : newestSeq);
 
   const reads = useMemo(() => history.data?.reads ?? [], [history.data]);
   const screen = useReadOnScreen(source, url.seq, pause.paused, liveSnapshot, reads);
-  const travel = useTimeTravel(go, reads, liveSnapshot.data?.lastRead.seq ?? null);
+  const travel = useTimeTravel(go, reads, gridLatest);
   const selection = useSelection(url, go);
   const pinned = screen.mode !== 'live';
 
@@ -105,7 +104,7 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
   const toggleEmpty = useCallback(() => setShowEmpty((v) => !v), []);
   useInspectorKeys({
     rowIds: view.rows.map((r) => r.id), selection, travel, go, help: { open: help, set: setHelp },
-    togglePause: pause.toggle, toLive, toggleProblemsOnly, toggleEmpty,
+    togglePause, toLive, toggleProblemsOnly, toggleEmpty,
   });
 
   // mailboxes failing their checksum in the read on screen
@@ -122,7 +121,7 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
         sourcesError={sources.error} screen={screen} liveModel={liveSnapshot.data} liveError={liveSnapshot.error}
         requests={atRead ? { ...atRead.counts, static: isStatic } : null}
         filters={{ problemsOnly, showEmpty, toggleProblemsOnly, toggleEmpty }}
-        onSource={selection.chooseSource} onTogglePause={pause.toggle} onLive={toLive} onHelp={() => setHelp(true)}
+        onSource={selection.chooseSource} onTogglePause={togglePause} onLive={toLive} onHelp={() => setHelp(true)}
         noSources={sources.data !== undefined && list.length === 0} filesHeader={filesHeader?.(source)}
       />
       {panel}
@@ -135,7 +134,7 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
       {/* With the drawer open the grid keeps its own height when short, and shrinks and scrolls when long. */}
       <main className={`overflow-auto ${selection.tab === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
         <StaleVolumes model={screen.model} />
-        <div className={screen.loading || staleRead(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading}
+        <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading}
           data-read-seq={screen.model && !screen.loading ? screen.model.lastRead.seq : undefined}>
           <LiveGrid view={view} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
             onPick={selection.pick} onEpisode={selection.openEpisode} onToggleEmpty={toggleEmpty} />
@@ -160,9 +159,4 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </div>
   );
-}
-
-/** A volume's latest read failed: the grid shows its last good read, dimmed. */
-function staleRead(model: { snapshot: { inbox: { error: unknown } | null; outbox: { error: unknown } | null } } | undefined): boolean {
-  return !!model && [model.snapshot.inbox, model.snapshot.outbox].some((v) => v?.error);
 }

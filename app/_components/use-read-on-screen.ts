@@ -28,13 +28,12 @@ export interface ReadOnScreen {
   error: Error | undefined;
 }
 
-/** Pausing freezes the read on screen at the latest read seen. */
-export function usePause(liveSeq: number | null) {
+/** Pausing freezes the read on screen at the read `toggle` is given (the newest known when it is pressed). */
+export function usePause() {
   const [paused, setPaused] = useState<{ seq: number | null } | null>(null);
-  const pause = useCallback(() => setPaused((p) => p ?? { seq: liveSeq }), [liveSeq]);
   const resume = useCallback(() => setPaused(null), []);
-  const toggle = useCallback(() => setPaused((p) => (p ? null : { seq: liveSeq })), [liveSeq]);
-  return { paused, pause, resume, toggle };
+  const toggle = useCallback((newest: number | null) => setPaused((p) => (p ? null : { seq: newest })), []);
+  return { paused, resume, toggle };
 }
 
 export function useReadOnScreen(
