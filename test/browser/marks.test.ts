@@ -9,19 +9,16 @@
  * test-results/marks-*.png.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { HistoryResponse } from '@/lib/api/history-types';
 import { encodeMailbox } from '@/lib/mailbox';
-import { collectErrors, launchBrowser } from '../support/browser';
+import { browserSuite, RESULTS } from '../support/browser-suite';
 import { notShipped, pageFonts, screenGlyphProblems } from '../support/glyph-checks';
 import { bundledGlyphs, devtools, fontsOf, tofuIn, uiGlyphs } from '../support/glyphs';
 import { makePool, request, type TestPool } from '../support/pool';
-import { startServer, type RunningServer } from '../support/server';
 
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 const STUCK_HOST = 4;
 /** Typographic punctuation stays with the text font (every text font has it); the rest are marks. */
 const TEXT_PUNCTUATION = new Set(['–', '—', '’', '“', '”', '…', '×']);
@@ -33,38 +30,19 @@ if (!HAS_FC_LIST) console.warn('marks.test: no fc-list (Debian package fontconfi
 /** Code points in no font: the private use areas. */
 const NO_FONT = ['\uE000', '\u{F0000}'];
 
-let pool: TestPool;
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite({
+  makePool: () => makePool({ mailboxes: 11 }),
+  env: (p) => ({ MAILBOX_SOURCES: `test=${p.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: '300', MAILBOX_STUCK_S: '1' }),
+  ready: 'section[aria-label="legend"]',
+  context: { deviceScaleFactor: 2 },
+});
+
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  pool = makePool({ mailboxes: 11 });
-  [server, browser] = await Promise.all([
-    startServer({ MAILBOX_SOURCES: `test=${pool.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: '300', MAILBOX_STUCK_S: '1' }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  pool?.remove();
-});
-
-afterEach(async () => {
-  expect(errors, `console errors on the page; the server said:\n${server.output().slice(-3000)}`).toEqual([]);
-  await page?.context().close();
-});
+const pool = { writeMailbox: (...args: Parameters<TestPool['writeMailbox']>) => suite.pool().writeMailbox(...args) };
+const server = { get url() { return suite.server().url; } };
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme, deviceScaleFactor: 2 });
-  page.setDefaultTimeout(10_000);
-  errors = collectErrors(page);
-  await page.goto(server.url + '/?source=test', { timeout: 30_000 }); // the first page is compiled on demand: slow on a busy machine
-  await page.locator('section[aria-label="legend"]').waitFor();
+  page = await suite.open('?source=test', colorScheme);
   await page.locator('[data-testid="timeline"] svg[role="slider"]').waitFor();
   return page;
 }
