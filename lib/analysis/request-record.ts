@@ -3,6 +3,7 @@
  * life"), with the time each step was first seen, and the latencies derived
  * from them. Times are epoch ms of the read that first showed the step.
  */
+import type { DecodedSlot } from '@/lib/mailbox';
 
 /**
  * ok / failed (size 0) / mismatched reply; unknown: the host acknowledged a
@@ -23,10 +24,10 @@ export interface RequestRecord {
   domain: string;
   volume: string;
   sizeMiB: number | null;
-  /** the request's 64 bytes in hex: a change means a new request in the slot (emptied once closed) */
-  requestHex: string;
+  /** the request's slot while the record is open: different bytes in the slot mean a new request (null once closed) */
+  request: DecodedSlot | null;
   /** the outbox slot when the request appeared: a different reply must be newer than this (null once closed) */
-  baselineReplyHex: string | null;
+  baselineReply: DecodedSlot | null;
   requestedSeq: number;
   /** the read that showed its latest step */
   updatedSeq: number;

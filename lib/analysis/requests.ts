@@ -4,11 +4,13 @@
  * state is held until it is valid again, so a torn write never shows as the
  * slot changing. Pure: fed with the mailboxes that changed at each read.
  */
-import { assertNever, EXTEND_FIELDS, SLOTS_PER_MAILBOX, type DecodedMailbox, type DecodedSlot } from '@/lib/mailbox';
-import type { RequestRecord, RequestStep } from './request-record';
+import {
+  assertNever, EXTEND_FIELDS, MESSAGE_SLOTS_PER_MAILBOX, samePrefix, SLOT_SIZE_BYTES, SLOTS_PER_MAILBOX, type DecodedMailbox, type DecodedSlot,
+} from '@/lib/mailbox';
+import type { RequestRecord, RequestResult, RequestStep } from './request-record';
 
 // The HSM accepts a reply whose bytes 0..36 (version, opcode, domain, volume) equal its request's.
-const MATCHED_HEX_CHARS = 2 * EXTEND_FIELDS.size.offset;
+const MATCHED_BYTES = EXTEND_FIELDS.size.offset;
 
 export interface MailboxChange {
   host: number;
@@ -35,16 +37,70 @@ export interface RequestLimits {
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = { windowMs: 3_600_000, maxClosed: 50_000 };
 
-type Slots = Map<number, DecodedSlot>;
-type Mark = (step: RequestStep, from: number | null, inferred?: boolean) => void;
+/** A mailbox's slots by index (empty slots left out): one walk in slot order, no maps. */
+type Slots = readonly (DecodedSlot | undefined)[];
 
 interface HeldInbox {
   slots: Slots;
   outsideWindow: boolean;
 }
 
+const NO_SLOTS: Slots = [];
+
 function bySlot(decoded: DecodedMailbox): Slots {
-  return new Map(decoded.slots.filter((s) => s.kind !== 'empty').map((s) => [s.index, s]));
+  const out: (DecodedSlot | undefined)[] = new Array(MESSAGE_SLOTS_PER_MAILBOX);
+  for (const slot of decoded.slots) if (slot.kind !== 'empty') out[slot.index] = slot;
+  return out;
+}
+
+const sameBytes = (a: DecodedSlot, b: DecodedSlot) => a === b || samePrefix(a, b, SLOT_SIZE_BYTES);
+
+/**
+ * A record as the tracker keeps it: its UUIDs are read from the request's
+ * slot when first asked for (a busy pool starts thousands of requests a
+ * second, and most records are never shown).
+ */
+class TrackedRequest implements RequestRecord {
+  readonly id: string;
+  readonly msgId: number;
+  readonly sizeMiB: number | null;
+  requestedSeq: number;
+  updatedSeq: number;
+  requestedAt: number;
+  repliedAt: number | null = null;
+  replySizeMiB: number | null = null;
+  hostAckedAt: number | null = null;
+  spmAckedAt: number | null = null;
+  freedAt: number | null = null;
+  replacedAt: number | null = null;
+  result: RequestResult | null = null;
+  inferred: RequestStep[] = [];
+  request: DecodedSlot | null;
+  baselineReply: DecodedSlot | null;
+  private cachedDomain?: string;
+  private cachedVolume?: string;
+
+  constructor(
+    readonly host: number, readonly slot: number, private readonly target: DecodedSlot, reply: DecodedSlot | undefined,
+    seq: number, t: number, readonly outsideWindow: boolean, readonly partial: boolean,
+  ) {
+    this.id = `${host}-${slot}-${seq}`;
+    this.msgId = host * SLOTS_PER_MAILBOX + slot;
+    this.sizeMiB = target.sizeMiB ?? null;
+    this.request = target;
+    this.baselineReply = reply ?? null;
+    this.requestedSeq = seq;
+    this.updatedSeq = seq;
+    this.requestedAt = t;
+  }
+
+  get domain(): string {
+    return (this.cachedDomain ??= this.target.domain!);
+  }
+
+  get volume(): string {
+    return (this.cachedVolume ??= this.target.volume!);
+  }
 }
 
 export class RequestTracker {
@@ -55,6 +111,8 @@ export class RequestTracker {
   private current = new Map<number, RequestRecord>();
   private closed: RequestRecord[] = [];
   private firstSeq: number | null = null;
+  /** the step being followed: its read, and whether a step was inferred in it */
+  private at = { seq: 0, t: 0, events: null as unknown as RequestEvents, inferredNow: false };
 
   constructor(private readonly limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {}
 
@@ -73,7 +131,10 @@ export class RequestTracker {
       this.outbox.set(host, bySlot(decoded));
       touched.add(host);
     }
-    for (const host of touched) this.follow(host, seq, readAt, events);
+    this.at.seq = seq;
+    this.at.t = readAt;
+    this.at.events = events;
+    for (const host of touched) this.follow(host);
     this.evict(readAt);
     return events;
   }
@@ -88,63 +149,67 @@ export class RequestTracker {
     return [...this.closed, ...this.current.values()];
   }
 
-  private follow(host: number, seq: number, t: number, events: RequestEvents): void {
+  private follow(host: number): void {
     const held = this.inbox.get(host);
-    const requests = held?.slots ?? new Map<number, DecodedSlot>();
-    const replies = this.outbox.get(host) ?? new Map();
-    const slots = new Set([...requests.keys(), ...replies.keys()]);
-    for (let slot = 0; slot < SLOTS_PER_MAILBOX; slot++) if (this.current.has(host * SLOTS_PER_MAILBOX + slot)) slots.add(slot);
-    for (const slot of slots) this.step(host, slot, requests.get(slot), replies.get(slot), seq, t, events, held?.outsideWindow ?? false);
+    const requests = held?.slots ?? NO_SLOTS;
+    const replies = this.outbox.get(host) ?? NO_SLOTS;
+    const outsideWindow = held?.outsideWindow ?? false;
+    for (let slot = 0; slot < MESSAGE_SLOTS_PER_MAILBOX; slot++) {
+      const request = requests[slot];
+      const reply = replies[slot];
+      if (request || reply || this.current.has(host * SLOTS_PER_MAILBOX + slot)) this.step(host, slot, request, reply, outsideWindow);
+    }
   }
 
-  private step(
-    host: number, slot: number, request: DecodedSlot | undefined, reply: DecodedSlot | undefined,
-    seq: number, t: number, events: RequestEvents, outsideWindow: boolean,
-  ): void {
-    const msgId = host * SLOTS_PER_MAILBOX + slot;
-    let record = this.current.get(msgId);
-    let inferredNow = false;
-    const mark: Mark = (step, from, inferred = false) => {
-      // No latency from a time that is unknown: a partial record's start, or a step inferred in this very read.
-      const unknown = from === null || (record!.partial && from === record!.requestedAt) || (inferredNow && from === t);
-      if (inferred) record!.inferred.push(step);
-      inferredNow ||= inferred;
-      record!.updatedSeq = seq;
-      events.steps.push({ record: record!, step, latencyMs: unknown ? null : t - from });
-    };
+  /** Notes that `record` reached `step` at the read being followed (`from`: the time its latency counts from). */
+  private mark(record: RequestRecord, step: RequestStep, from: number | null, inferred = false): void {
+    const { seq, t, events } = this.at;
+    // No latency from a time that is unknown: a partial record's start, or a step inferred in this very read.
+    const unknown = from === null || (record.partial && from === record.requestedAt) || (this.at.inferredNow && from === t);
+    if (inferred) record.inferred.push(step);
+    this.at.inferredNow ||= inferred;
+    record.updatedSeq = seq;
+    events.steps.push({ record, step, latencyMs: unknown ? null : t - from });
+  }
+
+  private step(host: number, slot: number, request: DecodedSlot | undefined, reply: DecodedSlot | undefined, outsideWindow: boolean): void {
+    const { seq, t, events } = this.at;
+    let record = this.current.get(host * SLOTS_PER_MAILBOX + slot);
+    this.at.inferredNow = false;
     switch (request?.kind) {
       case 'extend': {
         // A new request: a different message in the slot, or a request again after this one was acknowledged.
-        if (!record || record.requestHex !== request.hex || record.hostAckedAt !== null) {
+        if (!record || !record.request || !sameBytes(record.request, request) || record.hostAckedAt !== null) {
           // After its CLEAN the old request was freed, in a read no one made; before it, it was overwritten.
-          if (record?.hostAckedAt != null) this.free(record, seq, t, reply, mark, true);
-          else if (record) this.close(record, seq, t, 'replaced');
-          record = this.start(host, slot, request, reply, seq, t, outsideWindow);
+          if (record?.hostAckedAt != null) this.free(record, reply, true);
+          else if (record) this.close(record, 'replaced');
+          record = new TrackedRequest(host, slot, request, reply, seq, t, outsideWindow, seq === this.firstSeq);
+          this.current.set(record.msgId, record);
           events.started.push(record);
         }
-        this.checkReply(record, reply, t, mark);
+        this.checkReply(record, reply);
         return;
       }
       case 'clean': {
         if (!record) return; // the handshake began before history: nothing to attach it to
-        this.checkReply(record, reply, t, mark);
+        this.checkReply(record, reply);
         if (record.repliedAt === null) {
           record.repliedAt = t;
           record.result = 'unknown';
-          mark('reply', record.requestedAt, true);
+          this.mark(record, 'reply', record.requestedAt, true);
         }
         if (record.hostAckedAt === null) {
           record.hostAckedAt = t;
-          mark('host_ack', record.repliedAt);
+          this.mark(record, 'host_ack', record.repliedAt);
         }
         if (reply?.kind === 'clean' && record.spmAckedAt === null) {
           record.spmAckedAt = t;
-          mark('spm_ack', record.hostAckedAt);
+          this.mark(record, 'spm_ack', record.hostAckedAt);
         }
         return;
       }
       case undefined: {
-        if (record) this.free(record, seq, t, reply, mark, false);
+        if (record) this.free(record, reply, false);
         return;
       }
       case 'empty': // leftover bytes behind a first byte 0
@@ -155,48 +220,36 @@ export class RequestTracker {
     }
   }
 
-  private free(record: RequestRecord, seq: number, t: number, reply: DecodedSlot | undefined, mark: Mark, inferred: boolean): void {
+  private free(record: RequestRecord, reply: DecodedSlot | undefined, inferred: boolean): void {
+    const { t } = this.at;
     if (record.hostAckedAt !== null && record.spmAckedAt === null && reply?.kind === 'clean') {
       record.spmAckedAt = t;
-      mark('spm_ack', record.hostAckedAt, true);
+      this.mark(record, 'spm_ack', record.hostAckedAt, true);
     }
     if (record.repliedAt === null) record.result = 'abandoned';
     record.freedAt = t;
-    mark('free', record.spmAckedAt ?? record.hostAckedAt ?? record.repliedAt, inferred);
-    this.close(record, seq, t, 'freed');
+    this.mark(record, 'free', record.spmAckedAt ?? record.hostAckedAt ?? record.repliedAt, inferred);
+    this.close(record, 'freed');
   }
 
-  private start(host: number, slot: number, request: DecodedSlot, reply: DecodedSlot | undefined, seq: number, t: number, outsideWindow: boolean): RequestRecord {
-    const record: RequestRecord = {
-      id: `${host}-${slot}-${seq}`, host, slot, msgId: host * SLOTS_PER_MAILBOX + slot,
-      domain: request.domain!, volume: request.volume!, sizeMiB: request.sizeMiB ?? null,
-      requestHex: request.hex, baselineReplyHex: reply?.hex ?? null,
-      requestedSeq: seq, updatedSeq: seq, requestedAt: t, repliedAt: null, replySizeMiB: null,
-      hostAckedAt: null, spmAckedAt: null, freedAt: null, replacedAt: null, result: null,
-      outsideWindow, partial: seq === this.firstSeq, inferred: [],
-    };
-    this.current.set(record.msgId, record);
-    return record;
-  }
-
-  private checkReply(record: RequestRecord, reply: DecodedSlot | undefined, t: number, mark: Mark): void {
+  private checkReply(record: RequestRecord, reply: DecodedSlot | undefined): void {
     if (reply?.kind !== 'extend' || record.result === 'ok' || record.result === 'failed' || record.result === 'size_zero') return;
-    const matches = reply.hex.slice(0, MATCHED_HEX_CHARS) === record.requestHex.slice(0, MATCHED_HEX_CHARS);
+    const matches = record.request !== null && samePrefix(reply, record.request, MATCHED_BYTES);
     // A different reply already there when the request appeared belongs to an earlier request.
-    if (!matches && (reply.hex === record.baselineReplyHex || record.result === 'mismatched')) return;
+    if (!matches && ((record.baselineReply !== null && sameBytes(reply, record.baselineReply)) || record.result === 'mismatched')) return;
     const first = record.repliedAt === null;
-    if (first) record.repliedAt = t;
+    if (first) record.repliedAt = this.at.t;
     record.replySizeMiB = reply.sizeMiB ?? null;
     record.result = !matches ? 'mismatched' : reply.sizeMiB !== 0 ? 'ok' : record.sizeMiB === 0 ? 'size_zero' : 'failed';
-    if (first) mark('reply', record.requestedAt);
+    if (first) this.mark(record, 'reply', record.requestedAt);
   }
 
-  private close(record: RequestRecord, seq: number, t: number, why: 'freed' | 'replaced'): void {
-    if (why === 'replaced') record.replacedAt = t;
-    record.updatedSeq = seq;
-    // Only open records compare bytes; a closed one is kept for an hour, so it sheds them.
-    record.requestHex = '';
-    record.baselineReplyHex = null;
+  private close(record: RequestRecord, why: 'freed' | 'replaced'): void {
+    if (why === 'replaced') record.replacedAt = this.at.t;
+    record.updatedSeq = this.at.seq;
+    // Only open records compare bytes; a closed one is kept for an hour, so it lets go of the slots.
+    record.request = null;
+    record.baselineReply = null;
     this.current.delete(record.msgId);
     this.closed.push(record);
   }

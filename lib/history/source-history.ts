@@ -5,7 +5,7 @@
  */
 import CRC32 from 'crc-32';
 import {
-  decodeEvent, decodeMailbox, MAILBOX_SIZE_BYTES, type DecodedMailbox, type VolumeKind,
+  decodeEvent, decodeMailbox, MAILBOX_SIZE_BYTES, type DecodedMailbox, type DecodedVolume, type VolumeKind,
 } from '@/lib/mailbox';
 import { DEFAULT_EPISODE_LIMITS, EpisodeTracker, type EpisodeEvents, type InboxChange } from '@/lib/analysis/episodes';
 import { DEFAULT_REQUEST_LIMITS, RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
@@ -22,6 +22,9 @@ const ZERO_CRC = CRC32.buf(ZERO_MAILBOX);
 export interface SourceHistoryOptions extends HistorySettings {
   maxHostId: number;
 }
+
+/** The read's volumes already decoded (by the live source): their changed mailboxes are not decoded again. */
+export type DecodedVolumes = Partial<Record<VolumeKind, DecodedVolume | null>>;
 
 export interface IngestResult {
   entry: ReadEntry;
@@ -57,9 +60,9 @@ export class SourceHistory {
     this.requests = new RequestTracker({ ...DEFAULT_REQUEST_LIMITS, windowMs });
   }
 
-  ingest(read: ReadSample): IngestResult {
-    const inbox = this.changes('inbox', read.inbox);
-    const outbox = this.changes('outbox', read.outbox);
+  ingest(read: ReadSample, decoded: DecodedVolumes = {}): IngestResult {
+    const inbox = this.changes('inbox', read.inbox, decoded.inbox ?? null);
+    const outbox = this.changes('outbox', read.outbox, decoded.outbox ?? null);
     const hostChanges = (list: Change[] | null): Array<InboxChange & MailboxChange> | null =>
       list && list.filter((c) => c.decoded !== null).map((c) => ({ host: c.index, bytes: c.bytes, decoded: c.decoded! }));
     if (this.firstSeq === null) this.firstSeq = read.seq;
@@ -103,7 +106,7 @@ export class SourceHistory {
   }
 
   /** Mailboxes of `sample` whose crc-32 changed since the last successful read; null when it was not read. */
-  private changes(kind: VolumeKind, sample: VolumeSample | null): Change[] | null {
+  private changes(kind: VolumeKind, sample: VolumeSample | null, decoded: DecodedVolume | null): Change[] | null {
     if (!sample?.bytes) return null;
     const { bytes } = sample;
     const crcs = sample.crcs ?? mailboxCrcs(bytes);
@@ -116,17 +119,18 @@ export class SourceHistory {
       const view = bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES);
       // Copy: the poller's buffer is not ours to keep.
       const copy = crcs[i] === ZERO_CRC && isZero(view) ? ZERO_MAILBOX : view.slice();
-      out.push(this.describe(kind, i, copy));
+      out.push(this.describe(kind, i, copy, decoded?.hosts[i - 1]));
     }
     return out;
   }
 
-  private describe(kind: VolumeKind, index: number, bytes: Uint8Array): Change {
+  /** `known`: this mailbox as the read's decode has it (the same bytes), when there is one. */
+  private describe(kind: VolumeKind, index: number, bytes: Uint8Array, known: DecodedMailbox | undefined): Change {
     if (index === 0) {
       const state = kind === 'inbox' ? decodeEvent(bytes).event.state : bytes === ZERO_MAILBOX ? 'empty' : 'in_use';
       return { index, bytes, decoded: null, state };
     }
-    const decoded = decodeMailbox(bytes, 0, { kind, host: index, maxHostId: this.options.maxHostId });
+    const decoded = known?.host === index ? known : decodeMailbox(bytes, 0, { kind, host: index, maxHostId: this.options.maxHostId });
     return { index, bytes, decoded, state: decoded.state };
   }
 }

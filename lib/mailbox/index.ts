@@ -5,7 +5,7 @@ export * from './fields';
 export * from './findings';
 export * from './uuid';
 export { checksum, storedChecksum } from './checksum';
-export { decodeSlot, quoteBytes } from './slot';
+export { decodeSlot, quoteBytes, samePrefix } from './slot';
 export { assertNever, CARRIES_TARGET, targetOf, type SlotTarget } from './slot-kind';
 export { decodeMailbox, inboxState } from './mailbox';
 export { decodeEvent } from './event';

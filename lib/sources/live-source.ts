@@ -6,7 +6,7 @@ import 'server-only';
  * lib/api turns them into answers.
  */
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '@/lib/history/settings';
-import { SourceHistory, type IngestResult } from '@/lib/history/source-history';
+import { SourceHistory, type DecodedVolumes, type IngestResult } from '@/lib/history/source-history';
 import { decodeVolume, type DecodedVolume } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
@@ -136,15 +136,15 @@ export class LiveSource implements SourceView {
     this.changes.record(read.seq, count, all ? range(1, count) : changed);
     const stale = lastGood.inbox !== null || lastGood.outbox !== null;
     this.latest = { read, inbox: inbox.volume, outbox: outbox.volume, ...(stale ? { lastGood } : {}) };
-    this.remember(read);
+    this.remember(read, { inbox: inbox.volume, outbox: outbox.volume });
     for (const wake of [...this.waiters]) wake();
   }
 
   /** Into the history and the metrics. A failure here must not cost the live view, so it is only logged. */
-  private remember(read: PollRead): void {
+  private remember(read: PollRead, decoded: DecodedVolumes): void {
     let result: IngestResult | null = null;
     try {
-      result = this.history.ingest(read);
+      result = this.history.ingest(read, decoded);
     } catch (err) {
       console.error(`source ${this.config.name}: history failed at read ${read.seq}:`, err);
     }
