@@ -53,6 +53,8 @@ function bySlot(decoded: DecodedMailbox): Slots {
   return out;
 }
 
+const NONE_INFERRED: RequestStep[] = Object.freeze([]) as unknown as RequestStep[];
+
 const sameBytes = (a: DecodedSlot, b: DecodedSlot) => a === b || samePrefix(a, b, SLOT_SIZE_BYTES);
 
 /**
@@ -61,7 +63,6 @@ const sameBytes = (a: DecodedSlot, b: DecodedSlot) => a === b || samePrefix(a, b
  * second, and most records are never shown).
  */
 class TrackedRequest implements RequestRecord {
-  readonly id: string;
   readonly msgId: number;
   readonly sizeMiB: number | null;
   requestedSeq: number;
@@ -74,7 +75,8 @@ class TrackedRequest implements RequestRecord {
   freedAt: number | null = null;
   replacedAt: number | null = null;
   result: RequestResult | null = null;
-  inferred: RequestStep[] = [];
+  /** shared and empty until a step is inferred: most records never have one */
+  inferred: RequestStep[] = NONE_INFERRED;
   request: DecodedSlot | null;
   baselineReply: DecodedSlot | null;
   private cachedDomain?: string;
@@ -84,7 +86,6 @@ class TrackedRequest implements RequestRecord {
     readonly host: number, readonly slot: number, private readonly target: DecodedSlot, reply: DecodedSlot | undefined,
     seq: number, t: number, readonly outsideWindow: boolean, readonly partial: boolean,
   ) {
-    this.id = `${host}-${slot}-${seq}`;
     this.msgId = host * SLOTS_PER_MAILBOX + slot;
     this.sizeMiB = target.sizeMiB ?? null;
     this.request = target;
@@ -92,6 +93,10 @@ class TrackedRequest implements RequestRecord {
     this.requestedSeq = seq;
     this.updatedSeq = seq;
     this.requestedAt = t;
+  }
+
+  get id(): string {
+    return `${this.host}-${this.slot}-${this.requestedSeq}`;
   }
 
   get domain(): string {
@@ -166,7 +171,7 @@ export class RequestTracker {
     const { seq, t, events } = this.at;
     // No latency from a time that is unknown: a partial record's start, or a step inferred in this very read.
     const unknown = from === null || (record.partial && from === record.requestedAt) || (this.at.inferredNow && from === t);
-    if (inferred) record.inferred.push(step);
+    if (inferred) record.inferred = [...record.inferred, step];
     this.at.inferredNow ||= inferred;
     record.updatedSeq = seq;
     events.steps.push({ record, step, latencyMs: unknown ? null : t - from });

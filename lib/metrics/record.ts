@@ -34,13 +34,20 @@ export function recordRead(m: Metrics, source: string, read: ReadSample, result:
   for (const host of result.episodes.spmFailing) m.checksumFailures.inc({ source, host: String(host) });
   for (const episode of result.episodes.resolved) m.episodes.inc({ source, verdict: episode.verdict });
   if (result.requests.started.length > 0) m.requests.inc({ source }, result.requests.started.length);
+  // A busy pool has thousands of steps a read: each series' child is looked up once per read, not per step.
+  const latency = new Map<string, { observe(seconds: number): void }>();
+  const results = new Map<string, number>();
+  const observe = (step: string, ms: number) => {
+    let child = latency.get(step);
+    if (!child) latency.set(step, (child = m.requestLatency.labels({ source, step })));
+    child.observe(ms / 1000);
+  };
   for (const { record, step, latencyMs } of result.requests.steps) {
-    if (latencyMs !== null) m.requestLatency.observe({ source, step }, latencyMs / 1000);
+    if (latencyMs !== null) observe(step, latencyMs);
     // A result is known at the reply (ok, failed, mismatched, or unknown when inferred), or at a free with no reply.
-    if (step === 'reply' && record.result !== null) m.requestResults.inc({ source, result: record.result });
-    if (step === 'free' && record.result === 'abandoned') m.requestResults.inc({ source, result: 'abandoned' });
-    if (step === 'free' && record.freedAt !== null && !record.partial) {
-      m.requestLatency.observe({ source, step: 'total' }, (record.freedAt - record.requestedAt) / 1000);
-    }
+    if (step === 'reply' && record.result !== null) results.set(record.result, (results.get(record.result) ?? 0) + 1);
+    if (step === 'free' && record.result === 'abandoned') results.set('abandoned', (results.get('abandoned') ?? 0) + 1);
+    if (step === 'free' && record.freedAt !== null && !record.partial) observe('total', record.freedAt - record.requestedAt);
   }
+  for (const [outcome, count] of results) m.requestResults.inc({ source, result: outcome }, count);
 }
