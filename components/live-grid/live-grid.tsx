@@ -48,10 +48,23 @@ export const LiveGrid = memo(function LiveGrid(props: LiveGridProps) {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [margin, setMargin] = useState(RULER_PX);
 
+  const [scrollerHeight, setScrollerHeight] = useState(0);
+
   useLayoutEffect(() => {
     const parent = scrollParent(root.current);
     setScroller(parent);
-    if (parent && body.current) setMargin(offsetWithin(body.current, parent));
+    if (!parent) return;
+    // What sits above the rows (panels that load later) and the room they get (a detail opening) change after
+    // the first layout: the virtualizer's margin and the selected row's place follow them.
+    const measure = () => {
+      if (body.current) setMargin(offsetWithin(body.current, parent));
+      setScrollerHeight(parent.clientHeight);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(parent);
+    if (root.current) observer.observe(root.current);
+    return () => observer.disconnect();
   }, []);
 
   const virtualizer = useVirtualizer({
@@ -67,15 +80,16 @@ export const LiveGrid = memo(function LiveGrid(props: LiveGridProps) {
   const above = items.length > 0 ? items[0].start - margin : 0;
   const below = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - margin) : 0;
 
-  // Keep the selected row on screen: when it is picked, when its detail opens and the grid shrinks, when the rows first arrive.
+  // Keep the selected row on screen: when it is picked, when its detail opens and the grid shrinks, when the rows
+  // first arrive, when what is above the rows moves them.
   const hasRows = rows.length > 0;
   const selectedHost = selection?.host ?? null;
   useEffect(() => {
     if (selectedHost === null || !scroller) return;
     const index = rows.findIndex((r) => r.id === selectedHost);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-    // on a new selection, not on every update of the rows
-  }, [selectedHost, openHost, hasRows, scroller]);
+    // on a new selection or layout, not on every update of the rows
+  }, [selectedHost, openHost, hasRows, scroller, scrollerHeight, margin]);
 
   return (
     <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={rows.length + 1} className="min-w-[68rem] bg-panel">
