@@ -6,5 +6,7 @@ import { messageText, stepText } from '@/components/vocabulary/slot-line';
 export function cellTitle(host: HostSnapshot, slot: number, step: LifecycleStep): string {
   const inbox = host.inbox?.slots.find((s) => s.index === slot);
   const outbox = host.outbox?.slots.find((s) => s.index === slot);
-  return `host ${host.id} slot ${slot}: ${stepText(step)}\ninbox: ${messageText(inbox)}\noutbox: ${messageText(outbox, inbox)}`;
+  const lean = [inbox, outbox].some((s) => s?.kind === 'extend' && s.volume === undefined);
+  return `host ${host.id} slot ${slot}: ${stepText(step)}\ninbox: ${messageText(inbox)}\noutbox: ${messageText(outbox, inbox)}` +
+    (lean ? '\nclick: its domain, volume and bytes' : '');
 }

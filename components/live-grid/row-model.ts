@@ -40,7 +40,9 @@ export interface RowModel {
 
 /**
  * What a slot holds, for "did it change": its bytes when the snapshot has
- * them, else (the grid view of the snapshot, `?view=grid`) its decoded fields.
+ * them, else (the grid view of the snapshot, `?view=grid`) what the grid
+ * sends of it. A new request of the same size in the same slot between two
+ * reads changes the mailbox's crc (the row is rebuilt) but flashes no cell.
  */
 function slotSignature(slot: DecodedSlot | undefined): string {
   if (!slot) return '';

@@ -17,8 +17,10 @@ export function messageText(slot: DecodedSlot | undefined, request?: DecodedSlot
     case 'clean': return 'CLEAN';
     case 'unknown': return `unknown: ${slot.reason ?? 'not a known message'}`;
     case 'extend': {
-      const same = request?.kind === slot.kind && request.domain === slot.domain && request.volume === slot.volume;
       const size = slot.sizeMiB === 0 ? '0 MiB (extend failed)' : sizeText(slot.sizeMiB);
+      // The grid's view of a slot has no UUIDs: the host's detail shows them.
+      if (slot.volume === undefined) return `xtnd ${size}`;
+      const same = request?.kind === slot.kind && request.domain === slot.domain && request.volume === slot.volume;
       return same ? `xtnd ${size}, same domain and volume` : `xtnd ${size} domain ${slot.domain} volume ${slot.volume}`;
     }
     default: return assertNever(slot.kind, 'slot kind');

@@ -97,3 +97,56 @@ export function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
 export function answerBytes(response: Response): Uint8Array | undefined {
   return bodies.get(response);
 }
+
+/** Pieces are sent in chunks of about this size: big enough for few writes, small enough to start at once. */
+const CHUNK_BYTES = 1 << 20;
+/**
+ * An answer made of pieces. `join`: most pieces are kept from answer to answer (the whole grid: a host's
+ * piece lives until the host changes), so compressing each piece once and joining pays; else (a delta:
+ * the hosts that just changed) the answer is compressed as one.
+ */
+export interface PiecedAnswer {
+  pieces: readonly Uint8Array[];
+  join: boolean;
+}
+
+const pieced = new WeakMap<Response, PiecedAnswer>();
+
+/** A body over shared pieces, handed on in chunks of about CHUNK_BYTES as the reader asks for them. */
+export function piecesStream(pieces: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  let next = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (next >= pieces.length) {
+        controller.close();
+        return;
+      }
+      const first = next;
+      let size = 0;
+      while (next < pieces.length && (size === 0 || size + pieces[next].length <= CHUNK_BYTES)) size += pieces[next++].length;
+      if (next - first === 1) {
+        controller.enqueue(pieces[first]);
+        return;
+      }
+      const chunk = new Uint8Array(size);
+      for (let i = first, at = 0; i < next; at += pieces[i].length, i++) chunk.set(pieces[i], at);
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+/** A 200 JSON answer made of pieces (lib/api/grid-delta.ts); the server may compress it piece by piece (answerPieces). */
+export function servePieces(answer: PiecedAnswer, headers: Record<string, string>): Response {
+  const { pieces } = answer;
+  const all = new Headers(headers);
+  all.set('Content-Type', 'application/json; charset=utf-8');
+  if (!all.has('Cache-Control')) all.set('Cache-Control', 'no-cache');
+  const response = new Response(piecesStream(pieces), { status: 200, headers: all });
+  pieced.set(response, answer);
+  return response;
+}
+
+/** The pieces behind a Response made by servePieces. */
+export function answerPieces(response: Response): PiecedAnswer | undefined {
+  return pieced.get(response);
+}

@@ -1,28 +1,27 @@
 /**
- * The grid view as text: the whole answer joined from each host's kept JSON,
- * and the delta `?view=grid&since=SEQ` (the hosts whose inbox or outbox
- * changed after SEQ, the hosts gone since, and those hosts' findings). Both
- * are made once per read and per SEQ asked, whoever asks.
+ * The grid view as bytes: the whole answer, and the delta `?view=grid&since=SEQ`
+ * (the hosts whose inbox or outbox changed after SEQ, the hosts gone since,
+ * and those hosts' findings). Both are lists of pieces: the read's own facts,
+ * then each host's kept bytes as they are, then the findings. Nothing is
+ * joined or re-encoded per request, and the server compresses each host's
+ * piece once (lib/api/server/compressed.ts), so an answer costs the hosts
+ * that changed, not the size of the pool.
  */
 import type { SourceView } from '@/lib/sources/source-view';
 import type { GridParts } from './snapshot-answer';
 import type { Snapshot } from './types';
 
-interface Texts {
-  deltas: Map<number, string>;
-}
-
 /** Most distinct SEQs kept per read: viewers a poll or two behind share them. */
 const MAX_DELTAS = 16;
 
-const texts = new WeakMap<GridParts, Texts>();
-/** Every host's JSON joined, per list of host JSON: reads that change nothing share the list, and so the text. */
-const joined = new WeakMap<readonly string[], string>();
+const deltas = new WeakMap<GridParts, Map<number, readonly Uint8Array[]>>();
+/** The whole answer of a read, per `since` it answers (null: none): many viewers ask for it at once when a page opens. */
+const wholes = new WeakMap<GridParts, Map<number | null, readonly Uint8Array[]>>();
+const encoder = new TextEncoder();
 
-function textsOf(parts: GridParts): Texts {
-  let t = texts.get(parts);
-  if (!t) texts.set(parts, (t = { deltas: new Map() }));
-  return t;
+/** A host's piece of a hosts array: `,{…}`; the first host of an array goes without its comma. */
+export function hostPiece(json: string): Uint8Array {
+  return encoder.encode(`,${json}`);
 }
 
 /** `{"source":…,"event":…` without its closing brace: the read's own facts, in the snapshot's order. */
@@ -31,33 +30,45 @@ function head(snapshot: Snapshot): string {
   return JSON.stringify(header).slice(0, -1);
 }
 
-function joinHosts(parts: GridParts, ids?: readonly number[]): string {
-  if (ids) return ids.map((id) => parts.hostJson[id - 1]).join(',');
-  let all = joined.get(parts.hostJson);
-  if (all === undefined) joined.set(parts.hostJson, (all = parts.hostJson.join(',')));
-  return all;
+function answer(opening: string, hosts: readonly Uint8Array[], closing: string): Uint8Array[] {
+  const pieces: Uint8Array[] = [encoder.encode(`${opening}"hosts":[`)];
+  hosts.forEach((piece, i) => pieces.push(i === 0 ? piece.subarray(1) : piece));
+  pieces.push(encoder.encode(closing));
+  return pieces;
 }
 
 /** The whole grid answer; with `since` (a SEQ that could not be answered), marked `"full":true`. */
-export function gridWholeText(parts: GridParts, since: number | null = null): string {
-  const hosts = joinHosts(parts);
-  const findings = JSON.stringify(parts.snapshot.findings);
+export function gridWhole(parts: GridParts, since: number | null = null): readonly Uint8Array[] {
+  let kept = wholes.get(parts);
+  const found = kept?.get(since);
+  if (found) return found;
   const extra = since === null ? '' : `,"since":${since},"full":true`;
-  return `${head(parts.snapshot)}${extra},"hosts":[${hosts}],"findings":${findings}}`;
+  const pieces = answer(`${head(parts.snapshot)}${extra},`, parts.hostPieces, `],"findings":${JSON.stringify(parts.snapshot.findings)}}`);
+  if (!kept) wholes.set(parts, (kept = new Map()));
+  if (kept.size >= MAX_DELTAS) kept.delete(kept.keys().next().value!);
+  kept.set(since, pieces);
+  return pieces;
 }
 
 /** The delta answer after read `since`; null when `since` cannot be answered (send the whole grid, `full:true`). */
-export function gridDeltaText(source: SourceView, parts: GridParts, since: number): string | null {
-  const t = textsOf(parts);
-  const kept = t.deltas.get(since);
-  if (kept !== undefined) return kept;
+export function gridDelta(source: SourceView, parts: GridParts, since: number): readonly Uint8Array[] | null {
+  let kept = deltas.get(parts);
+  const found = kept?.get(since);
+  if (found) return found;
   const changes = since === parts.snapshot.seq ? { hosts: [], removed: [] } : source.changesSince?.(since) ?? null;
   if (!changes) return null;
   const ids = new Set(changes.hosts);
   const findings = parts.snapshot.findings.filter((f) => f.host === undefined || ids.has(f.host));
-  const text = `${head(parts.snapshot)},"since":${since},"full":false,"hosts":[${joinHosts(parts, changes.hosts)}],` +
-    `"removed":${JSON.stringify(changes.removed)},"findings":${JSON.stringify(findings)}}`;
-  if (t.deltas.size >= MAX_DELTAS) t.deltas.delete(t.deltas.keys().next().value!);
-  t.deltas.set(since, text);
-  return text;
+  const pieces = answer(`${head(parts.snapshot)},"since":${since},"full":false,`, changes.hosts.map((id) => parts.hostPieces[id - 1]),
+    `],"removed":${JSON.stringify(changes.removed)},"findings":${JSON.stringify(findings)}}`);
+  if (!kept) deltas.set(parts, (kept = new Map()));
+  if (kept.size >= MAX_DELTAS) kept.delete(kept.keys().next().value!);
+  kept.set(since, pieces);
+  return pieces;
+}
+
+/** The pieces as one string (tests, and callers that want text). */
+export function piecesText(pieces: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  return pieces.map((p, i) => decoder.decode(p, { stream: i < pieces.length - 1 })).join('');
 }

@@ -7,14 +7,6 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
-/** JSON already serialised (kept answers). */
-export function jsonText(text: string, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set('Content-Type', 'application/json; charset=utf-8');
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-  return new Response(text, { ...init, headers });
-}
-
 export function jsonError(status: number, code: string, message: string): Response {
   const body: ApiError = { error: { code, message } };
   return json(body, { status });

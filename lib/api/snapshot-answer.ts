@@ -9,6 +9,7 @@ import { combineCrcs, mailboxCrcs } from '@/lib/history/crcs';
 import { decodedReadAt } from '@/lib/sources/past-read';
 import type { VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, SourceView } from '@/lib/sources/source-view';
+import { hostPiece } from './grid-delta';
 import { buildHost, buildSnapshot, gridHost, gridHosts, hostCount, hostCrcs } from './snapshot-json';
 import type { HostSnapshot, Snapshot } from './types';
 
@@ -25,8 +26,8 @@ export interface GridParts {
   /** the snapshot with the grid's hosts */
   snapshot: Snapshot;
   etag: string;
-  /** JSON of each host's grid entry (index = id - 1) */
-  hostJson: readonly string[];
+  /** each host's grid entry as a hosts-array piece, `,{…}` in UTF-8 (index = id - 1): kept while the host does not change */
+  hostPieces: readonly Uint8Array[];
 }
 
 interface Cache {
@@ -75,22 +76,22 @@ function update(source: SourceView, cache: Cache | undefined, decoded: DecodedRe
     hosts = ids.length === 0 ? cache.full.snapshot.hosts : cache.full.snapshot.hosts.slice();
     const old = cache.grid;
     const gridList = old ? (ids.length === 0 ? old.snapshot.hosts : old.snapshot.hosts.slice()) : null;
-    const json = old ? (ids.length === 0 ? old.hostJson : old.hostJson.slice()) : null;
+    const json = old ? (ids.length === 0 ? old.hostPieces : old.hostPieces.slice()) : null;
     for (const id of ids) {
       hosts[id - 1] = buildHost(id, decoded.inbox, decoded.outbox, inboxCrcs, outboxCrcs);
       if (gridList && json) {
         gridList[id - 1] = gridHost(hosts[id - 1]);
-        (json as string[])[id - 1] = JSON.stringify(gridList[id - 1]);
+        (json as Uint8Array[])[id - 1] = hostPiece(JSON.stringify(gridList[id - 1]));
       }
     }
-    if (gridList && json) grid = { hosts: gridList, hostJson: json };
+    if (gridList && json) grid = { hosts: gridList, hostPieces: json };
   }
   const snapshot = build(source, decoded, hosts);
   const etag = etagOf(decoded);
   return {
     decoded,
     full: { snapshot, etag },
-    grid: grid ? { snapshot: { ...snapshot, hosts: grid.hosts }, etag: gridEtag(etag), hostJson: grid.hostJson } : null,
+    grid: grid ? { snapshot: { ...snapshot, hosts: grid.hosts }, etag: gridEtag(etag), hostPieces: grid.hostPieces } : null,
   };
 }
 
@@ -111,7 +112,7 @@ export function latestGrid(source: SourceView): GridParts | null {
   if (!cache) return null;
   if (!cache.grid) {
     const hosts = gridHosts(cache.full.snapshot.hosts);
-    cache.grid = { snapshot: { ...cache.full.snapshot, hosts }, etag: gridEtag(cache.full.etag), hostJson: hosts.map((h) => JSON.stringify(h)) };
+    cache.grid = { snapshot: { ...cache.full.snapshot, hosts }, etag: gridEtag(cache.full.etag), hostPieces: hosts.map((h) => hostPiece(JSON.stringify(h))) };
   }
   return cache.grid;
 }

@@ -1,6 +1,6 @@
 /** Builds the snapshot JSON from a read's decoded volumes. Pure: no I/O, runs in the browser too. */
 import { mailboxCrcs } from '@/lib/history/crcs';
-import { pairMailboxes, targetOf, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
+import { pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
 import type { PollRead, VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, ReadRef } from '@/lib/sources/source-view';
 import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from './types';
@@ -95,10 +95,13 @@ export function buildSnapshot(input: SnapshotInput, hosts?: HostSnapshot[]): Sna
   };
 }
 
-/** A slot without its hex and findings: what the grid needs (the findings stay in the snapshot's list). */
+/**
+ * A slot as the grid needs it: no hex, no findings (they stay in the snapshot's list), no UUIDs (a 2000-host
+ * grid would carry 250,000 of them to draw cells).
+ */
 function gridSlot(slot: DecodedSlot): GridSlot {
   const lean: GridSlot = { index: slot.index, kind: slot.kind };
-  Object.assign(lean, targetOf(slot));
+  if (slot.sizeMiB !== undefined) lean.sizeMiB = slot.sizeMiB;
   if (slot.reason !== undefined) lean.reason = slot.reason;
   return lean;
 }
@@ -107,8 +110,8 @@ function gridSlot(slot: DecodedSlot): GridSlot {
 export function gridHost(h: HostSnapshot): HostSnapshot {
   return {
     ...h,
-    inbox: h.inbox && { ...h.inbox, slots: h.inbox.slots.map(gridSlot) as DecodedSlot[] },
-    outbox: h.outbox && { ...h.outbox, slots: h.outbox.slots.map(gridSlot) as DecodedSlot[] },
+    inbox: h.inbox && { ...h.inbox, slots: h.inbox.slots.map(gridSlot) as unknown as DecodedSlot[] },
+    outbox: h.outbox && { ...h.outbox, slots: h.outbox.slots.map(gridSlot) as unknown as DecodedSlot[] },
   };
 }
 

@@ -78,7 +78,12 @@ export interface HostSnapshot {
 }
 
 /** A slot as `?view=grid` sends it: no hex, no findings (the snapshot's findings name host and slot). */
-export type GridSlot = Omit<DecodedSlot, 'hex' | 'findings'>;
+/**
+ * A slot as the grid view sends it: what a cell shows (kind, size, why unknown). Its UUIDs, hex and findings
+ * are in the full snapshot, the host's mailbox (`/mailbox/{host}`) and the requests; the host's `crc` tells
+ * that some byte of its mailbox changed.
+ */
+export type GridSlot = Omit<DecodedSlot, 'hex' | 'findings' | 'domain' | 'volume'>;
 
 export interface Snapshot {
   source: string;

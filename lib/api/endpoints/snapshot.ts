@@ -1,8 +1,8 @@
-import { answerOnce, serveAnswer } from '../answer-cache';
-import { gridDeltaText, gridWholeText } from '../grid-delta';
+import { answerOnce, serveAnswer, servePieces } from '../answer-cache';
+import { gridDelta, gridWhole } from '../grid-delta';
 import type { SourceView } from '@/lib/sources/source-view';
 import { intParam, oneOf, seqParam } from '../params';
-import { json, jsonError, jsonText } from '../respond';
+import { json, jsonError } from '../respond';
 import { latestGrid, latestSnapshot, pastSnapshot } from '../snapshot-answer';
 import type { SourceEndpoint } from './source-request';
 
@@ -40,8 +40,8 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
     const parts = latestGrid(source)!;
     const headers = answerHeaders(parts.etag, parts.snapshot);
     if (request.headers.get('if-none-match') === parts.etag) return new Response(null, { status: 304, headers });
-    const text = since.value === null ? gridWholeText(parts) : gridDeltaText(source, parts, since.value) ?? gridWholeText(parts, since.value);
-    return jsonText(text, { headers });
+    const delta = since.value === null ? null : gridDelta(source, parts, since.value);
+    return servePieces(delta ? { pieces: delta, join: false } : { pieces: gridWhole(parts, since.value), join: true }, headers);
   }
   // The full snapshot: serialised (and compressed) once per read, whoever asks.
   const answer = answerOnce(source, source.latestDecoded()?.read, 'snapshot:full', () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { answerBytes, bytesStream } from '../answer-cache';
+import { brotliCompress, constants, crc32, deflateRawSync, gzip } from 'node:zlib';
+import { answerBytes, answerPieces, bytesStream, piecesStream, type PiecedAnswer } from '../answer-cache';
 import { ENCODING_HEADER, precompressedBodiesAllowed } from './encoded-bodies';
 
 type Encoding = 'br' | 'gzip';
@@ -26,20 +26,87 @@ function compress(encoding: Encoding, bytes: Uint8Array): Promise<Uint8Array> {
     : gzipped(bytes, { level: 6 });
 }
 
-export function pickEncoding(acceptEncoding: string | null): Encoding | null {
+/** The encoding to send among `offered`, the client's preference aside: brotli when it takes it, then gzip. */
+export function pickEncoding(acceptEncoding: string | null, offered: readonly Encoding[] = ['br', 'gzip']): Encoding | null {
   const accepted = new Map<string, number>();
   for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
     if (name) accepted.set(name.trim(), q === undefined ? 1 : Number(q));
   }
-  if ((accepted.get('br') ?? 0) > 0) return 'br';
-  if ((accepted.get('gzip') ?? 0) > 0) return 'gzip';
-  return null;
+  return offered.find((encoding) => (accepted.get(encoding) ?? 0) > 0) ?? null;
+}
+
+/**
+ * Pieced answers (the grid's, lib/api/grid-delta.ts) in gzip:
+ *  - a delta (a few hosts) is gzipped whole, once, on libuv's threadpool, and shared by the viewers that ask;
+ *  - the whole grid is joined from each host's piece deflated once and kept while the host does not change
+ *    (a piece deflated on its own and ended by a sync flush joins the next by plain concatenation), so a
+ *    2000-host answer costs the hosts that changed since it was last asked for, not 40 MB of compression.
+ */
+const deflatedPieces = new WeakMap<Uint8Array, Uint8Array>();
+const gzippedAnswers = new WeakMap<readonly Uint8Array[], Promise<readonly Uint8Array[]>>();
+
+/** gzip (RFC 1952) member: header, no name, no time, "unknown" OS. */
+const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
+/** An empty fixed-Huffman block marked final: ends the deflate stream after the pieces' sync flushes. */
+const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
+
+function deflatePiece(piece: Uint8Array): Uint8Array {
+  let done = deflatedPieces.get(piece);
+  if (!done) deflatedPieces.set(piece, (done = deflateRawSync(piece, { level: 6, finishFlush: constants.Z_SYNC_FLUSH })));
+  return done;
+}
+
+function joinedGzip(pieces: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [GZIP_HEADER];
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    out.push(deflatePiece(piece));
+    crc = crc32(piece, crc);
+    size += piece.length;
+  }
+  const trailer = new Uint8Array(8);
+  const view = new DataView(trailer.buffer);
+  view.setUint32(0, crc >>> 0, true);
+  view.setUint32(4, size % 2 ** 32, true);
+  out.push(FINAL_BLOCK, trailer);
+  return out;
+}
+
+async function wholeGzip(pieces: readonly Uint8Array[]): Promise<readonly Uint8Array[]> {
+  const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+  return [await gzipped(joined, { level: 6 })];
+}
+
+function gzipPieces(pieces: PiecedAnswer): Promise<readonly Uint8Array[]> {
+  let done = gzippedAnswers.get(pieces.pieces);
+  if (!done) {
+    done = pieces.join ? Promise.resolve(joinedGzip(pieces.pieces)) : wholeGzip(pieces.pieces);
+    gzippedAnswers.set(pieces.pieces, done);
+  }
+  return done;
+}
+
+/** A pieced answer gzipped for a client that accepts gzip; else the answer as it is. */
+async function negotiatedPieces(request: Request, response: Response, pieces: PiecedAnswer): Promise<Response> {
+  const accepted = pickEncoding(request.headers.get('accept-encoding'), ['gzip']);
+  if (accepted !== 'gzip' || !precompressedBodiesAllowed()) return response;
+  const body = await gzipPieces(pieces);
+  await response.body?.cancel();
+  const headers = new Headers(response.headers);
+  headers.set(ENCODING_HEADER, 'gzip');
+  headers.delete('Content-Length');
+  headers.append('Vary', 'Accept-Encoding');
+  return new Response(piecesStream(body), { status: 200, headers });
 }
 
 /** The answer compressed for this client when it accepts it (and the answer came from the answer cache). */
 export async function negotiated(request: Request, response: Response): Promise<Response> {
+  const pieces = answerPieces(response);
+  if (pieces && response.status === 200) return negotiatedPieces(request, response, pieces);
   const bytes = answerBytes(response);
   if (!bytes || response.status !== 200 || bytes.length < MIN_COMPRESS_BYTES) return response;
   const encoding = pickEncoding(request.headers.get('accept-encoding'));
