@@ -38,3 +38,20 @@ export function hostLabel(id: number, names: HostNames): string {
   const name = names.get(id);
   return name ? `${id} (${name})` : String(id);
 }
+
+/** Names as `/api/sources` gives them (`{"7": "hv-b"}`), entries that are not a host id dropped. */
+export function hostNamesFromJson(json: Readonly<Record<string, string>> | undefined): HostNames {
+  const names = new Map<number, string>();
+  for (const [key, name] of Object.entries(json ?? {})) {
+    if (/^\d+$/.test(key) && typeof name === 'string' && name !== '') names.set(Number(key), name);
+  }
+  return names;
+}
+
+/** `first`'s names, then `more`'s for the ids `first` does not name. */
+export function mergeHostNames(first: HostNames, more: HostNames): HostNames {
+  if (more.size === 0) return first;
+  const out = new Map(more);
+  for (const [id, name] of first) out.set(id, name);
+  return out;
+}
