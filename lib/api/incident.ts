@@ -64,6 +64,7 @@ export function gatherIncident(source: SourceView, window: IncidentWindow): Inci
     requests: requestList,
     mailboxes,
     generatedAt: new Date().toISOString(),
+    hostNames: source.config.hostNames,
   };
 }
 
