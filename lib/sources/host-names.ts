@@ -10,6 +10,11 @@ const NAME = /^[A-Za-z0-9._:@+-][A-Za-z0-9._:@+ -]{0,62}$/;
 
 export class HostNamesError extends Error {}
 
+/** A name as MAILBOX_HOST_NAMES takes it (names learnt elsewhere, e.g. from log folders, too). */
+export function isHostName(name: string): boolean {
+  return NAME.test(name);
+}
+
 export function parseHostNames(raw: string | undefined, variable = 'MAILBOX_HOST_NAMES'): HostNames {
   const names = new Map<number, string>();
   if (raw === undefined || raw.trim() === '') return names;
