@@ -8,6 +8,7 @@ import { assertNever, hexdumpC } from '@/lib/mailbox';
 import { formatSpan as duration, humanMiB } from '@/lib/format/units';
 import { hostLabel, type HostNames } from '@/lib/sources/host-names';
 import { MESSAGE_GLYPHS, RESULT_LOOKS, STUCK_GLYPH, VERDICT_WORDS, WAITING_LOOK } from '@/lib/format/vocabulary';
+import { logSection, type LogFindings } from './log-markdown';
 import { cell, percentile, utcDateTime, utcTime } from './markdown-format';
 
 /** A requested size, in the screen's words; a slot whose size field is not 16 hex digits has none. */
@@ -34,6 +35,8 @@ export interface IncidentInput {
   generatedAt: string;
   /** names of host ids (MAILBOX_HOST_NAMES, or learnt from opened logs): "7 (hv-b)" wherever a host is named */
   hostNames?: HostNames;
+  /** vdsm logs opened with the dumps: their findings, on one timeline with the dumps */
+  logs?: LogFindings | null;
 }
 
 /** The verdict as the badges say it, with why there is no verdict yet when there is none. */
@@ -144,6 +147,7 @@ export function incidentSummary(input: IncidentInput): string {
     ...episodeTable(input.episodes, names),
     ...requestTable(`⏱ Stuck requests (no reply after ${input.stuckS} s)`, stuck, names),
     ...requestTable('Requests that failed or went wrong', troubled, names),
+    ...(input.logs ? ['', ...logSection(input.logs, names, 3)] : []),
     ...dumps(input.mailboxes, names),
   ];
   if (input.episodes.length === 0 && stuck.length === 0) lines.push('', 'No checksum failures and no stuck requests in this window.');

@@ -62,6 +62,7 @@ export interface DroppedMail {
   lastMs: number | null;
   healedAt: string | null;
   why: string;
+  whatToDo: string;
   /** what the logged mailbox held: the messages the SPM did not read */
   messages: SlotSummary[];
   first: QuotedLine;
@@ -266,7 +267,7 @@ function messagesOf(e: ChecksumFailureEpisode): SlotSummary[] {
 function dropOf(e: ChecksumFailureEpisode): DroppedMail {
   const firstMs = timeMs(e.firstTime);
   return {
-    host: e.mailbox, kind: e.kind, count: e.count, firstMs, lastMs: timeMs(e.lastTime) ?? firstMs, healedAt: e.healedAt, why: e.why,
+    host: e.mailbox, kind: e.kind, count: e.count, firstMs, lastMs: timeMs(e.lastTime) ?? firstMs, healedAt: e.healedAt, why: e.why, whatToDo: e.whatToDo,
     messages: messagesOf(e),
     first: quoted({ file: e.firstFile, line: e.firstLine, time: e.firstTime }, e.quote),
     last: { file: e.lastFile, line: e.lastLine, time: e.lastTime },

@@ -9,17 +9,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpReads } from '@/lib/offline/dump-reads';
 import { seriesSources, type OpenedFile } from '@/lib/offline/opened-set';
-import { buildTimeline, bytesRepr, hostNameFromPath, learnHostNames, shortLine } from '@/lib/vdsm-log';
+import { buildTimeline, hostNameFromPath, learnHostNames, shortLine } from '@/lib/vdsm-log';
 import { FIXTURES } from '../support/fixtures';
 import { loadTrace, readsAfterEachWrite, traceExpected } from '../support/vdsm-trace';
-import { extendRequest } from './mailbox-bytes';
-import { logLine, scanBytes } from './scan';
+import { scanBytes } from './scan';
+import { DOMAIN, HSM_FILE, HSM_LOG, SPM_FILE, SPM_LOG, V2, VOLUME } from './two-logs';
 
 const DIR = path.join(FIXTURES, 'vdsm-trace/torn-pre2017');
 const LOG = readFileSync(path.join(DIR, 'vdsm.log'));
 const DEBUG_LOG = readFileSync(path.join(DIR, 'vdsm-debug.log'));
-const VOLUME = 'd772f1c6-3ebb-43c3-a42e-73fcd8255a5f';
-const DOMAIN = '8adbc85e-e554-4ae0-b318-8a5465fe5fe1';
 const expected = traceExpected<{ wallClockAtT0: string; checksumFailures: Array<{ logLine: number; mailbox: number; t: number; spmRead: { afterWrite: number } }> }>('torn-pre2017');
 const T0 = Date.parse(expected.wallClockAtT0);
 const debugLines = DEBUG_LOG.toString('latin1').split('\n');
@@ -126,26 +124,7 @@ describe('with dumps of the inbox read while the SPM dropped the mail', () => {
 });
 
 describe('an HSM\'s log and the SPM\'s log, in two files', () => {
-  const V2 = 'e772f1c6-3ebb-43c3-a42e-73fcd8255a5f';
-  const P = '5d928855-b09b-47a7-b920-bd2d2eb5808c';
-  const VM = '108e7903-08a0-42b7-94cd-2e18272bda06';
-  const message = (time: string, volume: string, size: number) => logLine(time, 'DEBUG', 'mailbox-hsm', 'storage.mailbox',
-    `HSM_MailMonitor - start: 0, end: 64, len: 4096, message(1/63): ${bytesRepr(extendRequest(DOMAIN, volume, size))} (mailbox:490)`);
-  const hsm = [
-    logLine('10:00:00,000', 'INFO', 'jsonrpc/4', 'vdsm.api', `START connectStoragePool(spUUID='${P}', hostID=7, msdUUID='${DOMAIN}', masterVersion=1, domainsMap=None, options=None) from=::1 (api:48)`),
-    message('10:01:00,000', VOLUME, 2048),
-    message('10:01:00,500', V2, 1024),
-    logLine('10:01:04,000', 'INFO', 'mailbox-hsm/3', 'virt.vm', `(vmId='${VM}') Extend volume ${VOLUME} completed <Clock(total=4.00, wait=0.50, extend-volume=2.00, refresh-volume=1.50)> (thinp:567)`),
-    // a second request of the first volume that no extend answered in these logs
-    message('10:05:00,000', VOLUME, 3072),
-  ].join('\n');
-  const spm = [
-    logLine('10:01:01,250', 'INFO', 'mailbox-spm/1', 'storage.mailbox', `processRequest: extending volume ${VOLUME} in domain ${DOMAIN} (pool ${P}) to size 2048 (mailbox:166)`),
-    logLine('10:01:02,000', 'INFO', 'mailbox-spm/2', 'storage.mailbox', `processRequest: extending volume ${V2} in domain ${DOMAIN} (pool ${P}) to size 1024 (mailbox:166)`),
-    logLine('10:01:02,100', 'ERROR', 'mailbox-spm/2', 'storage.mailbox', `processRequest: Exception caught while trying to extend volume: ${V2} in domain: ${DOMAIN} (mailbox:181)`),
-  ].join('\n');
-  const hsmFile = 'sosreport-hv-b-01234567-2026-11-24-xkqwzmf/var/log/vdsm/vdsm.log';
-  const timeline = buildTimeline(scanBytes({ [hsmFile]: Buffer.from(hsm, 'latin1'), 'spm/vdsm.log.1': Buffer.from(spm, 'latin1') }));
+  const timeline = buildTimeline(scanBytes({ [HSM_FILE]: Buffer.from(HSM_LOG, 'latin1'), [SPM_FILE]: Buffer.from(SPM_LOG, 'latin1') }));
 
   it('joins the HSM\'s send, the SPM\'s extend and the host\'s completion by domain, volume and time', () => {
     expect(timeline.requests.map((r) => [r.volume, r.sizeMiB, r.sent?.line, r.extended?.file, r.extended?.line, r.completed?.line, r.result, r.queuedS, r.toCompletionS, r.totalS])).toEqual([
@@ -161,12 +140,12 @@ describe('an HSM\'s log and the SPM\'s log, in two files', () => {
   it('says which extend failed, quoting the exception line', () => {
     const failed = timeline.requests.filter((r) => r.result === 'failed');
     expect(failed).toHaveLength(1);
-    expect(failed[0].failed).toEqual({ file: 'spm/vdsm.log.1', line: 3, time: '2026-11-24T10:01:02.100+00:00', ms: Date.parse('2026-11-24T10:01:02.100Z'), text: spm.split('\n')[2] });
+    expect(failed[0].failed).toEqual({ file: 'spm/vdsm.log.1', line: 3, time: '2026-11-24T10:01:02.100+00:00', ms: Date.parse('2026-11-24T10:01:02.100Z'), text: SPM_LOG.split('\n')[2] });
   });
 
   it('knows the sender from the host id its log was written with, and that host\'s name from the sosreport folder', () => {
     for (const r of timeline.requests) expect([r.hosts, r.hostsFrom]).toEqual([[7], 'log']);
-    expect(timeline.hostNames).toEqual([{ host: 7, name: 'hv-b', file: hsmFile }]);
+    expect(timeline.hostNames).toEqual([{ host: 7, name: 'hv-b', file: HSM_FILE }]);
   });
 });
 
