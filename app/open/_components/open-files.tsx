@@ -91,7 +91,8 @@ export function OpenFiles() {
               hostNames={logNames}
               filesHeader={(source) => <FilesHeader source={source} reads={reads(source)} />}
               panel={(
-                <details open className="border-t border-line px-3 py-1" data-testid="files-notice">
+                // At most half the screen, scrolling: the logs' timeline and tables must leave the grid room.
+                <details open className="max-h-[50vh] shrink-0 overflow-auto border-t border-line px-3 py-1" data-testid="files-notice">
                   <summary className="cursor-pointer text-[12px]">
                     opened files ({files.length}) · decoded in this browser, nothing uploaded · <PickFiles onFiles={open} label="open more files…" />
                   </summary>
