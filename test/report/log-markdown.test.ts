@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { code, logReport, logSection } from '@/lib/report/log-markdown';
 import { incidentSummary } from '@/lib/report/incident-markdown';
-import { buildTimeline, type DumpRead } from '@/lib/vdsm-log';
+import { buildTimeline, bytesRepr, type DumpRead } from '@/lib/vdsm-log';
 import { FIXTURES } from '../support/fixtures';
-import { scanBytes } from '../vdsm-log/scan';
+import { logLine, scanBytes } from '../vdsm-log/scan';
 import { HSM_FILE, HSM_LOG, SPM_FILE, SPM_LOG, V2 } from '../vdsm-log/two-logs';
 
 const LOG = readFileSync(path.join(FIXTURES, 'vdsm-trace/torn-pre2017/vdsm.log'));
@@ -38,6 +38,20 @@ describe('the SPM\'s dropped mail', () => {
     expect(firstLine.length).toBeGreaterThan(16_000);
     expect(Math.max(...markdown.split('\n').map((l) => l.length))).toBeLessThan(1000);
     expect(markdown).toContain('  - last: `vdsm.log:15` (20:47:31.568)');
+  });
+});
+
+describe('garbage the SPM drops on every read', () => {
+  it('calls it garbage, with what to do, quoting the head of its 16 KB line', () => {
+    // 0xff left on the LV where host 9's mailbox is: vdsm computes 4092 × 255 and logs it as expected
+    const ff = bytesRepr(new Uint8Array(4092).fill(0xff));
+    const expected = bytesRepr(new Uint8Array([0x04, 0xe4, 0x0f, 0x00]));
+    const line = (s: number) => logLine(`10:00:0${s},000`, 'ERROR', 'mailbox-spm', 'storage.mailbox',
+      `mailbox 9 checksum failed, not clearing mailbox, clearing new mail (data=${ff}, checksum=<function checksum at 0x7f0>, expected=${expected}) (mailbox:761)`);
+    const markdown = logReport(findings({ 'vdsm.log': Buffer.from([0, 2, 4].map(line).join('\n'), 'latin1') }));
+    expect(markdown).toContain('- **host 9**: ✗ GARBAGE, 3 failed reads in 1 episode, 2026-11-24 10:00:00.000 UTC → 10:00:04.000');
+    expect(markdown).toMatch(/- host 9, GARBAGE: every logged byte is 0xff: nothing vdsm writes, left on the volume\. What to do: .*host id 9 is not in use/);
+    expect(markdown).toContain("  - `vdsm.log:1` (10:00:00.000) `2026-11-24 10:00:00,000+0000 ERROR (mailbox-spm) [storage.mailbox] mailbox 9 checksum failed, not clearing mailbox, clearing new mail (data=b'\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff\\xff…`");
   });
 });
 
