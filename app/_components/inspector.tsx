@@ -7,9 +7,11 @@ import { gridView, type GridView } from '@/components/live-grid/visible-rows';
 import { requestsAt } from '@/components/requests/requests-at';
 import { stuckSlotsByHost } from '@/components/requests/stuck';
 import { TimelineStrip } from '@/components/timeline/timeline-strip';
+import { HostNamesProvider } from '@/components/ui/host-names';
 import { Legend } from '@/components/vocabulary/legend';
 import type { SourceInfo } from '@/lib/api/types';
 import { DEFAULT_STUCK_S } from '@/lib/history/defaults';
+import { hostNamesFromJson, mergeHostNames, type HostNames } from '@/lib/sources/host-names';
 import { ExportBar } from './export-bar';
 import { InspectorDrawer } from './inspector-drawer';
 import { InspectorHeader, readFailed } from './inspector-header';
@@ -36,13 +38,19 @@ export interface InspectorProps {
   filesHeader?: (source: SourceInfo | null) => ReactNode;
   /** opened files: the panel under the header (the files, their order, a trace's replay controls) */
   panel?: ReactNode;
+  /** names of host ids learnt beside the source (opened vdsm logs); the source's own names win */
+  hostNames?: HostNames;
 }
 
-export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
+const NO_NAMES: HostNames = new Map();
+
+export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: InspectorProps = {}) {
   const [url, go] = useUrlState();
   const sources = useSources();
   const list = sources.data?.sources ?? [];
   const source = list.find((s) => s.id === url.source) ?? list[0] ?? null;
+  const sourceNames = source?.hostNames;
+  const names = useMemo(() => mergeHostNames(hostNamesFromJson(sourceNames), hostNames), [sourceNames, hostNames]);
   const [showEmpty, setShowEmpty] = useState(false);
   const [problemsOnly, setProblemsOnly] = useState(false);
   const [help, setHelp] = useState(false);
@@ -115,48 +123,50 @@ export function Inspector({ filesHeader, panel }: InspectorProps = {}) {
   }, [mailboxesFailing, screen.mode, screen.seq, source?.name]);
 
   return (
-    <div className="flex h-screen flex-col">
-      <InspectorHeader
-        sources={list} source={source} missing={url.source && sources.data && source?.id !== url.source ? url.source : null}
-        sourcesError={sources.error} screen={screen} liveModel={liveSnapshot.data} liveError={liveSnapshot.error}
-        requests={atRead ? { ...atRead.counts, static: isStatic } : null}
-        filters={{ problemsOnly, showEmpty, toggleProblemsOnly, toggleEmpty }}
-        onSource={selection.chooseSource} onTogglePause={togglePause} onLive={toLive} onHelp={() => setHelp(true)}
-        noSources={sources.data !== undefined && list.length === 0} filesHeader={filesHeader?.(source)}
-      />
-      {panel}
-      {screen.mode === 'past' && (
-        <TimeTravelBanner seq={screen.seq!} readAt={screen.readAt} latestSeq={liveSnapshot.data?.lastRead.seq ?? history.data?.latestSeq ?? null}
-          loading={screen.loading && !screen.error} error={screen.error} onStep={travel.step} onLive={toLive} />
-      )}
-      {screen.mode === 'paused' && <PausedBanner seq={screen.seq} readAt={screen.readAt} onResume={pause.resume} />}
-
-      {/* With the drawer open the grid keeps its own height when short, and shrinks and scrolls when long. */}
-      <main className={`overflow-auto ${selection.tab === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
-        <StaleVolumes model={screen.model} />
-        <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading}
-          data-read-seq={screen.model && !screen.loading ? screen.model.lastRead.seq : undefined}>
-          <LiveGrid view={view} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
-            onPick={selection.pick} onEpisode={selection.openEpisode} onToggleEmpty={toggleEmpty} />
-        </div>
-        {selection.tab === null && (
-          <div className="border-t border-line px-3 py-3">
-            <Legend />
-          </div>
+    <HostNamesProvider names={names}>
+      <div className="flex h-screen flex-col">
+        <InspectorHeader
+          sources={list} source={source} missing={url.source && sources.data && source?.id !== url.source ? url.source : null}
+          sourcesError={sources.error} screen={screen} liveModel={liveSnapshot.data} liveError={liveSnapshot.error}
+          requests={atRead ? { ...atRead.counts, static: isStatic } : null}
+          filters={{ problemsOnly, showEmpty, toggleProblemsOnly, toggleEmpty }}
+          onSource={selection.chooseSource} onTogglePause={togglePause} onLive={toLive} onHelp={() => setHelp(true)}
+          noSources={sources.data !== undefined && list.length === 0} filesHeader={filesHeader?.(source)}
+        />
+        {panel}
+        {screen.mode === 'past' && (
+          <TimeTravelBanner seq={screen.seq!} readAt={screen.readAt} latestSeq={liveSnapshot.data?.lastRead.seq ?? history.data?.latestSeq ?? null}
+            loading={screen.loading && !screen.error} error={screen.error} onStep={travel.step} onLive={toLive} />
         )}
-      </main>
+        {screen.mode === 'paused' && <PausedBanner seq={screen.seq} readAt={screen.readAt} onResume={pause.resume} />}
 
-      {source && (
-        <TimelineStrip history={history.data} error={history.error} episodes={episodeList} seq={url.seq} onSeek={travel.seek}
-          actions={<ExportBar source={source} seq={scopeSeq} />} />
-      )}
-      <InspectorDrawer
-        source={source} tab={selection.tab} host={url.host} slot={url.slot} screen={screen} selection={selection}
-        mailbox={{ data: mailbox.data, error: mailbox.error }}
-        requests={{ at: atRead, stuckS, static: isStatic, error: requests.error, seqAt }}
-        episodes={{ list: episodeList, loaded: episodes.data !== undefined, error: episodes.error }}
-      />
-      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
-    </div>
+        {/* With the drawer open the grid keeps its own height when short, and shrinks and scrolls when long. */}
+        <main className={`overflow-auto ${selection.tab === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
+          <StaleVolumes model={screen.model} />
+          <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading}
+            data-read-seq={screen.model && !screen.loading ? screen.model.lastRead.seq : undefined}>
+            <LiveGrid view={view} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
+              onPick={selection.pick} onEpisode={selection.openEpisode} onToggleEmpty={toggleEmpty} />
+          </div>
+          {selection.tab === null && (
+            <div className="border-t border-line px-3 py-3">
+              <Legend />
+            </div>
+          )}
+        </main>
+
+        {source && (
+          <TimelineStrip history={history.data} error={history.error} episodes={episodeList} seq={url.seq} onSeek={travel.seek}
+            actions={<ExportBar source={source} seq={scopeSeq} />} />
+        )}
+        <InspectorDrawer
+          source={source} tab={selection.tab} host={url.host} slot={url.slot} screen={screen} selection={selection}
+          mailbox={{ data: mailbox.data, error: mailbox.error }}
+          requests={{ at: atRead, stuckS, static: isStatic, error: requests.error, seqAt }}
+          episodes={{ list: episodeList, loaded: episodes.data !== undefined, error: episodes.error }}
+        />
+        {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+      </div>
+    </HostNamesProvider>
   );
 }

@@ -12,6 +12,7 @@ import { sectorTags } from '@/components/episodes/sector-tags';
 import { HexView } from '@/components/hex-view/hex-view';
 import type { HexPane } from '@/components/hex-view/types';
 import { CopyButton } from '@/components/ui/copy-button';
+import { HostName } from '@/components/ui/host-names';
 import { BadgeList } from '@/components/vocabulary/badge-list';
 import { mailboxBadges } from '@/components/vocabulary/mailbox-status';
 import { sectorBands } from './sector-bands';
@@ -85,7 +86,7 @@ export function HostDetail({ source, host, slot, data, error, episodes, past, pa
   return (
     <section aria-label={`host ${host} detail`} data-detail-host={host} data-read-seq={detail && !loading ? detail.seq : undefined} aria-busy={loading} className="bg-panel">
       <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line bg-panel px-4 py-1.5">
-        <h2 className="text-[15px] font-semibold">host <span className="num">{host}</span></h2>
+        <h2 className="flex min-w-0 max-w-[24rem] items-baseline gap-2 text-[15px] font-semibold">host <span className="num">{host}</span><HostName id={host} className="text-[12px]" /></h2>
         {detail && !loading && <BadgeList badges={mailboxBadges(hostSnapshotOf(detail, source.maxHostId), source.maxHostId, episode)} />}
         {detail && !loading && episode && !episode.during && <span className="max-w-[32rem] min-w-0 text-[12px]"><EpisodeChip at={episode} onOpen={onEpisode} /></span>}
         {loading && <span className="text-[12px] text-muted">loading…</span>}

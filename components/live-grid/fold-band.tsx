@@ -13,7 +13,7 @@ export function FoldBand({ folded, expanded, onToggle }: FoldBandProps) {
     <button
       type="button"
       onClick={onToggle}
-      className="grid h-[24px] w-full grid-cols-[3.5rem_minmax(0,1fr)] items-center border-b border-line text-left text-[12px] text-muted hover:bg-hover"
+      className="grid h-[24px] w-full grid-cols-[var(--host-col)_minmax(0,1fr)] items-center border-b border-line text-left text-[12px] text-muted hover:bg-hover"
     >
       <span className="pr-2 text-right" aria-hidden>⋯</span>
       {expanded ? (

@@ -5,7 +5,7 @@ const SECTOR_STARTS = [0, 8, 16, 24, 32, 40, 48, 56];
 /** Column heads: slot numbers at each sector's first slot (8 slots = 512 bytes), the selected slot in bold. */
 export const GridRuler = memo(function GridRuler({ selectedSlot }: { selectedSlot: number | null }) {
   return (
-    <div className="sticky top-0 z-10 grid h-[22px] grid-cols-[3.5rem_minmax(0,1fr)_31rem] border-b border-line-strong bg-panel text-[11px] text-muted">
+    <div className="sticky top-0 z-10 grid h-[22px] grid-cols-[var(--host-col)_minmax(0,1fr)_31rem] border-b border-line-strong bg-panel text-[11px] text-muted">
       <div className="flex items-center justify-end pr-2 font-semibold">host</div>
       <div className="slot-track items-center" aria-hidden>
         {SECTOR_STARTS.map((slot) => (

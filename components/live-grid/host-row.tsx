@@ -5,6 +5,7 @@ import { EpisodeChip } from '@/components/episodes/episode-chip';
 import { SectorStrip } from '@/components/episodes/sector-strip';
 import { sectorTags } from '@/components/episodes/sector-tags';
 import { slotsOf } from '@/components/requests/stuck';
+import { HostName } from '@/components/ui/host-names';
 import { BadgeList } from '@/components/vocabulary/badge-list';
 import { withVerdict } from '@/components/vocabulary/mailbox-status';
 import { STEP_LOOKS } from '@/components/vocabulary/steps';
@@ -76,14 +77,15 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
       data-mailbox-state={row.state}
       data-severity={severity ?? undefined}
       data-verdict={episode ? episode.episode.verdict : undefined}
-      className={`host-row row-edge grid h-[22px] cursor-pointer grid-cols-[3.5rem_minmax(0,1fr)_31rem] items-stretch border-b border-line ${
+      className={`host-row row-edge grid h-[22px] cursor-pointer grid-cols-[var(--host-col)_minmax(0,1fr)_31rem] items-stretch border-b border-line ${
         selected ? 'bg-(--selected-row)' : 'hover:bg-hover'
       }`}
       onClick={() => onPick(row.id, null)}
     >
-      <div role="rowheader" className={`num flex items-center justify-end pr-2 ${open ? 'font-bold text-fg' : 'text-muted'}`}>
-        {open && <span className="mr-1 text-focus" aria-hidden>▸</span>}
-        {row.id}
+      <div role="rowheader" className={`num flex min-w-0 items-center justify-end gap-1 pr-2 ${open ? 'font-bold text-fg' : 'text-muted'}`}>
+        <HostName id={row.id} className="text-[10px]" />
+        {open && <span className="text-focus" aria-hidden>▸</span>}
+        <span className="shrink-0">{row.id}</span>
       </div>
       <div
         role="gridcell"

@@ -1,8 +1,9 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { EpisodeAt } from '@/components/episodes/episode-at';
+import { useHostNames } from '@/components/ui/host-names';
 import { FoldBand } from './fold-band';
 import { GridRuler } from './grid-ruler';
 import { HostRow, type EpisodeHandler, type PickHandler } from './host-row';
@@ -46,6 +47,8 @@ export const LiveGrid = memo(function LiveGrid(props: LiveGridProps) {
   const root = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  // The row headers widen to hold host names when there are any (ruler, rows and fold band share the column).
+  const names = useHostNames();
   const [margin, setMargin] = useState(RULER_PX);
 
   const [scrollerHeight, setScrollerHeight] = useState(0);
@@ -92,7 +95,8 @@ export const LiveGrid = memo(function LiveGrid(props: LiveGridProps) {
   }, [selectedHost, openHost, hasRows, scroller, scrollerHeight, margin]);
 
   return (
-    <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={rows.length + 1} className="min-w-[68rem] bg-panel">
+    <div ref={root} role="grid" aria-label="host mailboxes" aria-rowcount={rows.length + 1} className="min-w-[68rem] bg-panel"
+      style={{ '--host-col': names.size > 0 ? '8rem' : '3.5rem' } as CSSProperties}>
       <GridRuler selectedSlot={selection?.slot ?? null} />
       <div ref={body} role="rowgroup">
         {above > 0 && <div style={{ height: above }} aria-hidden />}

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { RequestJson } from '@/lib/api/history-types';
 import { RESULT_LOOKS, WAITING_LOOK } from '@/lib/format/vocabulary';
 import { formatAge, formatClock, formatSpan, humanMiB } from '@/lib/format/units';
+import { HostName } from '@/components/ui/host-names';
 import { useNow } from '@/components/ui/use-now';
 import { DEFAULT_SORT, filterRequests, sortRequests, type RequestColumn, type RequestSort } from './requests-model';
 
@@ -180,7 +181,7 @@ export function RequestsTable({ requests, isStuck, asOf, stuckS, static: still =
                 onClick={() => onSelect(r.host, r.slot)}
                 className={`cursor-pointer border-b border-line ${selected ? 'bg-(--selected-row)' : 'hover:bg-hover'} ${stuck ? 'stuck-row' : ''}`}
               >
-                <td className="num px-2">{r.host}</td>
+                <td className="num max-w-[9rem] px-2"><span className="flex items-baseline gap-1">{r.host}<HostName id={r.host} className="text-[10px]" /></span></td>
                 <td className="num px-2">{r.slot}</td>
                 <td className="px-2 font-mono text-muted" title={r.domain}>{uuidStart(r.domain)}</td>
                 <td className="px-2 font-mono" title={r.volume}>{uuidStart(r.volume)}</td>

@@ -1,21 +1,40 @@
 'use client';
 
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { HostNamesProvider, useHostNames } from '@/components/ui/host-names';
+import { logReport } from '@/lib/report/log-markdown';
+import { mergeHostNames } from '@/lib/sources/host-names';
+import { buildTimeline, type LogScanResult, type Timeline } from '@/lib/vdsm-log';
 import { FailureEpisodes } from './failure-episodes';
-import { logMarkdown } from './log-markdown';
+import { IncidentTimeline } from './incident-timeline';
 import { logsOfDrop, logsOfFolder } from './pick-logs';
 import { ExtendTiming, OtherRecords, RequestsTable } from './record-tables';
 import { ScanProgressBar } from './scan-progress';
 import { useLogScan } from './use-log-scan';
 
+interface LogPanelProps {
+  /** logs to read at once (opened on /open with dumps) */
+  initial?: readonly File[];
+  /** hears of each scan's result, null when a scan starts: a page that joins the logs with more (dumps) */
+  onResult?: (result: LogScanResult | null) => void;
+  /** the timeline that page made of the result with its dumps; without it, the logs' own */
+  timeline?: Timeline | null;
+}
+
 /**
  * Open vdsm logs in the browser: drop or pick files (plain, .gz, .xz) or a
  * folder (every vdsm.log* in it). They are read in a Web Worker, streamed,
- * and never uploaded.
+ * and never uploaded; they show on one timeline (with the dumps opened with them).
  */
-export function LogPanel({ initial }: { initial?: readonly File[] } = {}) {
-  const { state, start, cancel } = useLogScan();
+export function LogPanel({ initial, onResult, timeline: given }: LogPanelProps = {}) {
+  const { state, start, cancel } = useLogScan(onResult);
+  const result = state.phase === 'done' ? state.result : null;
+  const own = useMemo(() => (given === undefined && result ? buildTimeline(result) : null), [given, result]);
+  const timeline = given ?? own;
+  // Hosts named where the logs were found label them here too, after any name the page already knows.
+  const outer = useHostNames();
+  const names = useMemo(() => mergeHostNames(outer, new Map(timeline?.hostNames.map((n) => [n.host, n.name]))), [outer, timeline]);
   // Logs opened with dumps on /open are read at once; more can be dropped here.
   const started = useRef<readonly File[] | null>(null);
   useEffect(() => {
@@ -72,8 +91,9 @@ export function LogPanel({ initial }: { initial?: readonly File[] } = {}) {
             <span className="rounded bg-sunken px-2 py-0.5 font-semibold" title="logs opened in this browser">FILES</span>
             <span>{state.result.files.map((f) => `${f.name}${f.hostIds.length ? ` (host ${f.hostIds.join(', ')})` : ''}`).join(', ')}</span>
             <ScanProgressBar names={state.names} progress={state.progress} done cancelled={state.cancelled} />
-            <CopyButton label="copy summary (Markdown)" text={() => logMarkdown(state.result)} title="for a ticket" />
+            {timeline && <CopyButton label="copy summary (Markdown)" text={() => logReport({ scan: state.result, timeline }, names)} title="for a ticket: the findings with their log lines quoted" />}
           </div>
+          {timeline && <HostNamesProvider names={names}><IncidentTimeline timeline={timeline} /></HostNamesProvider>}
           <section><h2 className="mb-1 text-[15px] font-semibold">Checksum failures: mailboxes the SPM dropped</h2><FailureEpisodes episodes={state.result.checksumFailures} /></section>
           <section><h2 className="mb-1 text-[15px] font-semibold">Extend requests</h2><RequestsTable result={state.result} /></section>
           <section><h2 className="mb-1 text-[15px] font-semibold">Extend timing</h2><ExtendTiming result={state.result} /></section>

@@ -1,6 +1,8 @@
 /** Gathers a source's incident summary for a window of reads: episodes, requests, mailboxes to dump. */
 import { incidentSummary, VERDICT_LABEL, type IncidentInput, type IncidentMailbox } from '@/lib/report/incident-markdown';
+import { mergeHostNames } from '@/lib/sources/host-names';
 import type { SourceView } from '@/lib/sources/source-view';
+import type { OpenedContext } from './endpoints/source-request';
 import { episodeJson, requestJson, sortRequests } from './history-json';
 
 /** Dumps are ~20 lines each with hexdump's `*`; more would bury the tables. */
@@ -16,7 +18,7 @@ export interface IncidentWindow {
   untilSeq: number | null;
 }
 
-export function gatherIncident(source: SourceView, window: IncidentWindow): IncidentInput {
+export function gatherIncident(source: SourceView, window: IncidentWindow, opened: OpenedContext | null = null): IncidentInput {
   const { store, episodes, requests } = source.history;
   const entries = store.since(window.sinceSeq ?? -1)
     .filter((e) => (window.sinceMs === null || e.readAt >= window.sinceMs) && (window.untilSeq === null || e.seq <= window.untilSeq));
@@ -64,9 +66,11 @@ export function gatherIncident(source: SourceView, window: IncidentWindow): Inci
     requests: requestList,
     mailboxes,
     generatedAt: new Date().toISOString(),
+    hostNames: mergeHostNames(source.config.hostNames ?? new Map(), opened?.hostNames ?? new Map()),
+    logs: opened?.logs ?? null,
   };
 }
 
-export function incidentMarkdown(source: SourceView, window: IncidentWindow): string {
-  return incidentSummary(gatherIncident(source, window));
+export function incidentMarkdown(source: SourceView, window: IncidentWindow, opened: OpenedContext | null = null): string {
+  return incidentSummary(gatherIncident(source, window, opened));
 }

@@ -1,5 +1,6 @@
 /** A source as `/api/sources` lists it. */
 import type { SourceView } from '@/lib/sources/source-view';
+import type { HostNames } from '@/lib/sources/host-names';
 import type { VolumeRead } from '@/lib/sources/read';
 import type { SourceInfo, VolumeInfo } from './types';
 
@@ -14,6 +15,11 @@ function volume(read: VolumeRead | null | undefined, path: string | null): Volum
   };
 }
 
+/** `{"7": "hv-b"}`: JSON keys are strings. */
+export function hostNamesJson(names: HostNames | undefined): Record<string, string> {
+  return Object.fromEntries([...(names ?? [])].sort((a, b) => a[0] - b[0]).map(([id, name]) => [String(id), name]));
+}
+
 export function sourceInfo(source: SourceView): SourceInfo {
   const latest = source.peekRead();
   return {
@@ -25,5 +31,6 @@ export function sourceInfo(source: SourceView): SourceInfo {
     pending: latest === null,
     inbox: volume(latest?.inbox, source.config.inbox),
     outbox: volume(latest?.outbox, source.config.outbox),
+    hostNames: hostNamesJson(source.config.hostNames),
   };
 }

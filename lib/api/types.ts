@@ -33,6 +33,8 @@ export interface SourceInfo {
   pending?: boolean;
   inbox: VolumeInfo | null;
   outbox: VolumeInfo | null;
+  /** names of host ids (MAILBOX_HOST_NAMES), `{"7": "hv-b"}`; empty when none are given */
+  hostNames?: Record<string, string>;
 }
 
 export interface SourcesResponse {

@@ -7,6 +7,7 @@
 import type { RequestResult } from '@/lib/analysis/request-record';
 import type { EpisodeVerdict } from '@/lib/api/history-types';
 import type { LifecycleStep, SlotKind } from '@/lib/mailbox';
+import type { FailureKind } from '@/lib/vdsm-log/types';
 
 export interface StepLook {
   glyph: string;
@@ -69,3 +70,10 @@ export const STUCK_GLYPH = '⏱';
 
 /** A message dropped with its mailbox, by kind. */
 export const MESSAGE_GLYPHS: Readonly<Record<Exclude<SlotKind, 'empty'>, string>> = { extend: '▲', clean: '·', unknown: '?' };
+
+/** What a logged checksum-failure episode was (vdsm's log, not a read): the log panel, the timeline and the summaries. */
+export const FAILURE_KIND_LOOKS: Readonly<Record<FailureKind, { glyph: string; word: string }>> = {
+  torn: { glyph: '✗', word: 'TORN' },
+  garbage: { glyph: '✗', word: 'GARBAGE' },
+  unknown: { glyph: '?', word: 'UNDECIDED' },
+};

@@ -6,7 +6,9 @@
 import type { EpisodeJson, EpisodeVerdict, RequestJson } from '@/lib/api/history-types';
 import { assertNever, hexdumpC } from '@/lib/mailbox';
 import { formatSpan as duration, humanMiB } from '@/lib/format/units';
+import { hostLabel, type HostNames } from '@/lib/sources/host-names';
 import { MESSAGE_GLYPHS, RESULT_LOOKS, STUCK_GLYPH, VERDICT_WORDS, WAITING_LOOK } from '@/lib/format/vocabulary';
+import { logSection, type LogFindings } from './log-markdown';
 import { cell, percentile, utcDateTime, utcTime } from './markdown-format';
 
 /** A requested size, in the screen's words; a slot whose size field is not 16 hex digits has none. */
@@ -31,6 +33,10 @@ export interface IncidentInput {
   requests: RequestJson[];
   mailboxes: IncidentMailbox[];
   generatedAt: string;
+  /** names of host ids (MAILBOX_HOST_NAMES, or learnt from opened logs): "7 (hv-b)" wherever a host is named */
+  hostNames?: HostNames;
+  /** vdsm logs opened with the dumps: their findings, on one timeline with the dumps */
+  logs?: LogFindings | null;
 }
 
 /** The verdict as the badges say it, with why there is no verdict yet when there is none. */
@@ -90,7 +96,9 @@ function header(input: IncidentInput): string[] {
   return lines;
 }
 
-function episodeTable(episodes: EpisodeJson[]): string[] {
+const NO_NAMES: HostNames = new Map();
+
+function episodeTable(episodes: EpisodeJson[], names: HostNames): string[] {
   if (episodes.length === 0) return [];
   const rows = episodes.map((e) => {
     const sum = e.checksum;
@@ -98,7 +106,7 @@ function episodeTable(episodes: EpisodeJson[]): string[] {
     const dropped = e.droppedMessages.length === 0 ? (e.spmChecks ? '—' : 'none (SPM ignores it: no message)')
       : e.droppedMessages.map(droppedText).join(', ');
     const reads = `${e.reads} (${e.startSeq}–${e.endSeq})`;
-    return `| ${e.host} | ${VERDICT_LABEL[e.verdict]} | ${reads} | ${utcTime(e.startedAt)} → ${utcTime(e.endedAt)} | ${duration(e.durationMs)} | ${cell(e.summary)} | ${checksum} | ${cell(dropped)} |`;
+    return `| ${cell(hostLabel(e.host, names))} | ${VERDICT_LABEL[e.verdict]} | ${reads} | ${utcTime(e.startedAt)} → ${utcTime(e.endedAt)} | ${duration(e.durationMs)} | ${cell(e.summary)} | ${checksum} | ${cell(dropped)} |`;
   });
   return [
     '', '### Checksum failures', '',
@@ -108,7 +116,7 @@ function episodeTable(episodes: EpisodeJson[]): string[] {
   ];
 }
 
-function requestTable(title: string, requests: RequestJson[]): string[] {
+function requestTable(title: string, requests: RequestJson[], names: HostNames): string[] {
   if (requests.length === 0) return [];
   return [
     '', `### ${title}`, '',
@@ -117,15 +125,15 @@ function requestTable(title: string, requests: RequestJson[]): string[] {
     ...requests.map((r) => {
       const reply = r.latency.replyMs === null ? '—' : duration(r.latency.replyMs);
       const total = r.latency.totalMs === null ? '—' : duration(r.latency.totalMs);
-      return `| ${r.host} | ${r.slot} | ${requestStatus(r)} | \`${r.volume}\` | ${mib(r.sizeMiB)} | ${utcTime(r.requestedAt)} | ${reply} | ${total} |`;
+      return `| ${cell(hostLabel(r.host, names))} | ${r.slot} | ${requestStatus(r)} | \`${r.volume}\` | ${mib(r.sizeMiB)} | ${utcTime(r.requestedAt)} | ${reply} | ${total} |`;
     }),
   ];
 }
 
-function dumps(mailboxes: IncidentMailbox[]): string[] {
+function dumps(mailboxes: IncidentMailbox[], names: HostNames): string[] {
   const out: string[] = [];
   for (const m of mailboxes) {
-    out.push('', `#### host ${m.host} · ${m.volume} · read ${m.seq} · ${m.note}`, '', '```text', hexdumpC(m.bytes, m.host * m.bytes.length), '```');
+    out.push('', `#### host ${hostLabel(m.host, names)} · ${m.volume} · read ${m.seq} · ${m.note}`, '', '```text', hexdumpC(m.bytes, m.host * m.bytes.length), '```');
   }
   return out.length > 0 ? ['', '### Mailboxes (`hexdump -C`, offsets in the volume)', ...out] : [];
 }
@@ -133,12 +141,14 @@ function dumps(mailboxes: IncidentMailbox[]): string[] {
 export function incidentSummary(input: IncidentInput): string {
   const stuck = input.requests.filter((r) => r.stuck);
   const troubled = input.requests.filter((r) => !r.stuck && (r.result === 'failed' || r.result === 'mismatched' || r.result === 'abandoned'));
+  const names = input.hostNames ?? NO_NAMES;
   const lines = [
     ...header(input),
-    ...episodeTable(input.episodes),
-    ...requestTable(`⏱ Stuck requests (no reply after ${input.stuckS} s)`, stuck),
-    ...requestTable('Requests that failed or went wrong', troubled),
-    ...dumps(input.mailboxes),
+    ...episodeTable(input.episodes, names),
+    ...requestTable(`⏱ Stuck requests (no reply after ${input.stuckS} s)`, stuck, names),
+    ...requestTable('Requests that failed or went wrong', troubled, names),
+    ...(input.logs ? ['', ...logSection(input.logs, names, 3)] : []),
+    ...dumps(input.mailboxes, names),
   ];
   if (input.episodes.length === 0 && stuck.length === 0) lines.push('', 'No checksum failures and no stuck requests in this window.');
   lines.push('', `<sub>Mailbox Inspector, ${utcDateTime(input.generatedAt)}. Verdicts compare each failed read sector by sector ` +

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '@/lib/env';
 import { DEFAULT_MAX_HOST_ID } from '@/lib/mailbox';
+import { HostNamesError, parseHostNames, type HostNames } from './host-names';
 
 export type { Env };
 
@@ -16,6 +17,8 @@ export interface SourceConfig {
   inbox: string | null;
   outbox: string | null;
   demo: boolean;
+  /** MAILBOX_HOST_NAMES, shown beside the host ids (the same for every source) */
+  hostNames?: HostNames;
 }
 
 export interface Config {
@@ -24,6 +27,8 @@ export interface Config {
   pollMs: number;
   /** a read unanswered this long is reported as hanging */
   readTimeoutMs: number;
+  /** MAILBOX_HOST_NAMES: names an operator gives to host ids */
+  hostNames: HostNames;
   /** MAILBOX_SOURCES=none: no sources and no demo (only /open's files, /api/decode and the CLI) */
   off?: boolean;
 }
@@ -109,19 +114,30 @@ function parseEntry(entry: string, errors: string[]): SourceConfig | null {
   return source;
 }
 
+function hostNamesOf(env: Env, errors: string[]): HostNames {
+  try {
+    return parseHostNames(env.MAILBOX_HOST_NAMES);
+  } catch (err) {
+    if (!(err instanceof HostNamesError)) throw err;
+    errors.push(err.message);
+    return new Map();
+  }
+}
+
 export function parseConfig(env: Env = process.env): ConfigResult {
   const errors: string[] = [];
   const maxHostId = integer(env, 'MAILBOX_MAX_HOST_ID', DEFAULT_MAX_HOST_ID, 1, MAX_HOST_ID_LIMIT, errors);
   const pollMs = integer(env, 'MAILBOX_POLL_MS', DEFAULT_POLL_MS, 50, 60_000, errors);
   const readTimeoutMs = integer(env, 'MAILBOX_READ_TIMEOUT_MS', DEFAULT_READ_TIMEOUT_MS, 100, READ_TIMEOUT_MS_LIMIT, errors);
+  const hostNames = hostNamesOf(env, errors);
   const sources: SourceConfig[] = [];
   const raw = env.MAILBOX_SOURCES?.trim() ?? '';
-  if (raw === 'none') return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, readTimeoutMs, off: true } };
+  if (raw === 'none') return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, readTimeoutMs, hostNames, off: true } };
   for (const entry of raw.split(';').map((e) => e.trim()).filter(Boolean)) {
     const source = parseEntry(entry, errors);
     if (!source) continue;
     if (sources.some((s) => s.id === source.id)) errors.push(`MAILBOX_SOURCES: the name ${JSON.stringify(source.name)} is used twice`);
     else sources.push(source);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, readTimeoutMs } };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: { sources, maxHostId, pollMs, readTimeoutMs, hostNames } };
 }

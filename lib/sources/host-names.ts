@@ -10,6 +10,11 @@ const NAME = /^[A-Za-z0-9._:@+-][A-Za-z0-9._:@+ -]{0,62}$/;
 
 export class HostNamesError extends Error {}
 
+/** A name as MAILBOX_HOST_NAMES takes it (names learnt elsewhere, e.g. from log folders, too). */
+export function isHostName(name: string): boolean {
+  return NAME.test(name);
+}
+
 export function parseHostNames(raw: string | undefined, variable = 'MAILBOX_HOST_NAMES'): HostNames {
   const names = new Map<number, string>();
   if (raw === undefined || raw.trim() === '') return names;
@@ -37,4 +42,21 @@ export function parseHostNames(raw: string | undefined, variable = 'MAILBOX_HOST
 export function hostLabel(id: number, names: HostNames): string {
   const name = names.get(id);
   return name ? `${id} (${name})` : String(id);
+}
+
+/** Names as `/api/sources` gives them (`{"7": "hv-b"}`), entries that are not a host id dropped. */
+export function hostNamesFromJson(json: Readonly<Record<string, string>> | undefined): HostNames {
+  const names = new Map<number, string>();
+  for (const [key, name] of Object.entries(json ?? {})) {
+    if (/^\d+$/.test(key) && typeof name === 'string' && name !== '') names.set(Number(key), name);
+  }
+  return names;
+}
+
+/** `first`'s names, then `more`'s for the ids `first` does not name. */
+export function mergeHostNames(first: HostNames, more: HostNames): HostNames {
+  if (more.size === 0) return first;
+  const out = new Map(more);
+  for (const [id, name] of first) out.set(id, name);
+  return out;
 }

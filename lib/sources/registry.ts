@@ -37,7 +37,7 @@ async function create(env: Env): Promise<Registry> {
     demo = await startDemo(config.maxHostId, env);
     configs.push(demo.source);
   }
-  const sources = configs.map((source) => new LiveSource(source, { maxHostId: config.maxHostId, pollMs: config.pollMs, readTimeoutMs: config.readTimeoutMs }, history.settings));
+  const sources = configs.map((source) => new LiveSource({ ...source, hostNames: config.hostNames }, { maxHostId: config.maxHostId, pollMs: config.pollMs, readTimeoutMs: config.readTimeoutMs }, history.settings));
   for (const source of sources) source.start();
   const byId = new Map(sources.map((s) => [s.id, s]));
   return {

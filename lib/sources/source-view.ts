@@ -7,6 +7,7 @@ import type { HistorySettings } from '@/lib/history/settings';
 import type { SourceHistory } from '@/lib/history/source-history';
 import type { DecodedVolume } from '@/lib/mailbox';
 import type { HostChanges } from './host-changes';
+import type { HostNames } from './host-names';
 import type { PollRead } from './read';
 
 export interface SourceDescription {
@@ -17,6 +18,8 @@ export interface SourceDescription {
   outbox: string | null;
   /** the simulated demo pool */
   demo: boolean;
+  /** names of host ids, shown beside them (MAILBOX_HOST_NAMES); none when not given */
+  hostNames?: HostNames;
 }
 
 /** The read whose bytes a volume's decoding comes from. */

@@ -56,12 +56,15 @@ export class LogCollector {
     if (this.room(this.requests, 'extend requests')) this.requests.push({ value: r, ms });
   }
 
-  requestFailed(volume: string, domain: string, place: LogPlace): void {
+  requestFailed(volume: string, domain: string, place: LogPlace, quote: string): void {
     for (let i = this.requests.length - 1; i >= 0; i--) {
       const r = this.requests[i].value;
       if (r.volume === volume && r.domain === domain && r.result === null) {
         r.result = 'failed';
         r.failedLine = place.line;
+        r.failedFile = place.file;
+        r.failedTime = place.time;
+        r.failedQuote = quote;
         return;
       }
     }

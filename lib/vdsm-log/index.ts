@@ -19,6 +19,8 @@ export { parseHead } from './log-line';
 export { mailboxFromLoggedData, LOGGED_DATA_BYTES, STORED_NOTE } from './logged-mailbox';
 export { fromBase64 } from './base64';
 export { MARKERS } from './scanner';
+export { anchorMs, buildTimeline, shortLine, timeMs, JOIN_WINDOW_MS, type DroppedMail, type DumpRead, type DumpRequest, type QuotedLine, type Timeline, type TimelineRequest } from './timeline';
+export { hostNameFromPath, learnHostNames, type LearntName } from './learnt-names';
 
 type BufferLike = { from(b: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } };
 

@@ -47,10 +47,20 @@ function printable(bytes: Uint8Array): string {
   return s;
 }
 
+/**
+ * A line's head to quote (the whole line when short), as a string of its own: a slice of the line
+ * would keep the 64 KiB piece of the file it was cut from alive for as long as the record.
+ */
+export function quoteOf(line: string, max = QUOTE_CHARS): string {
+  const head = line.length > max ? `${line.slice(0, max)}…` : line;
+  // Slicing a concatenation copies it flat first: the copy holds only these chars.
+  return ` ${head}`.slice(1);
+}
+
 function handleChecksum(c: LogCollector, head: LogHead, line: string, place: LogPlace, m: RegExpExecArray): void {
   const mailbox = Number(m[1]);
   const at = line.indexOf('(data=b', head.messageStart);
-  const quote = line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS)}…` : line;
+  const quote = quoteOf(line);
   if (at < 0) {
     c.finding({ id: 'log.repr.cut-short', severity: 'warning', ...place, message: `mailbox ${mailbox} checksum failed, but the line has no data=b'…': cut short at ${line.length} bytes` });
     c.failure({ place, ms: head.ms, mailbox, data: new Uint8Array(0), complete: false, expectedLogged: null, quote });
@@ -82,9 +92,9 @@ export function handleLine(c: LogCollector, head: LogHead, line: string, place: 
     if ((m = CHECKSUM.exec(msg))) return handleChecksum(c, head, line, place, m);
     if ((m = VALIDATED.exec(msg))) return c.episodes.validated(Number(m[1]), place.time);
     if ((m = EXTENDING.exec(msg))) {
-      return c.request({ time: place.time, line: place.line, file: place.file, volume: m[1].toLowerCase(), domain: m[2].toLowerCase(), pool: m[3] || null, sizeMiB: Number(m[4]), result: null, failedLine: null, queuedS: null, completedS: null }, head.ms);
+      return c.request({ time: place.time, line: place.line, file: place.file, volume: m[1].toLowerCase(), domain: m[2].toLowerCase(), pool: m[3] || null, sizeMiB: Number(m[4]), result: null, failedLine: null, failedFile: null, failedTime: null, failedQuote: null, queuedS: null, completedS: null, quote: quoteOf(line) }, head.ms);
     }
-    if ((m = EXTEND_FAILED.exec(msg))) return c.requestFailed(m[1].toLowerCase(), m[2].toLowerCase(), place);
+    if ((m = EXTEND_FAILED.exec(msg))) return c.requestFailed(m[1].toLowerCase(), m[2].toLowerCase(), place, quoteOf(line));
     if ((m = UNKNOWN_TYPE.exec(msg))) {
       const lit = decodeBytesLiteral(line, head.messageStart + m[0].length, 64);
       const hex = [...lit.bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -94,17 +104,17 @@ export function handleLine(c: LogCollector, head: LogHead, line: string, place: 
       const lit = decodeBytesLiteral(line, head.messageStart + m[0].length, SLOT_SIZE_BYTES);
       const slot = Math.floor(Number(m[1]) / SLOT_SIZE_BYTES);
       const decoded = lit.complete && lit.bytes.length === SLOT_SIZE_BYTES ? slotOf(lit.bytes, 0, slot) : null;
-      return c.hsmMessage({ ...place, slot, counter: Number(m[2]), kind: decoded?.kind ?? 'unknown', domain: decoded?.domain, volume: decoded?.volume, sizeMiB: decoded?.sizeMiB }, head.ms);
+      return c.hsmMessage({ ...place, slot, counter: Number(m[2]), kind: decoded?.kind ?? 'unknown', domain: decoded?.domain, volume: decoded?.volume, sizeMiB: decoded?.sizeMiB, quote: quoteOf(line) }, head.ms);
     }
     if (msg.startsWith('HSM_MailMonitor sending mail to SPM')) return c.mailSent++, undefined;
-    if (msg.includes('Incorrect reply')) return c.incorrectReply(place, msg.length > QUOTE_CHARS ? `${msg.slice(0, QUOTE_CHARS)}…` : msg);
+    if (msg.includes('Incorrect reply')) return c.incorrectReply(place, quoteOf(msg));
     if (msg.startsWith('SPM_MailMonitor: processing request')) return;
   }
   if ((mailboxLogger || isMailboxThread(head.thread)) && (m = DD_COPIED.exec(msg))) return c.dd(Number(m[1]), Number(m[2]), place);
   if ((m = EXTEND_DONE.exec(msg))) {
     const t = clock(m[2]);
     const vm = VM_ID.exec(msg);
-    return c.extendDone({ ...place, volume: m[1].toLowerCase(), vmId: vm ? vm[1] : null, totalS: num(t.total), waitS: num(t.wait), extendS: num(t['extend-volume']), refreshS: num(t['refresh-volume']) }, head.ms);
+    return c.extendDone({ ...place, volume: m[1].toLowerCase(), vmId: vm ? vm[1] : null, totalS: num(t.total), waitS: num(t.wait), extendS: num(t['extend-volume']), refreshS: num(t['refresh-volume']), quote: quoteOf(line) }, head.ms);
   }
   if ((m = PAUSED.exec(msg))) {
     const vm = VM_ID.exec(msg);

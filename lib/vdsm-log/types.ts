@@ -115,10 +115,16 @@ export interface ExtendRequest {
   /** failed: vdsm logged an exception for it; ok: the host logged the extend completed; null: the logs do not say */
   result: 'ok' | 'failed' | null;
   failedLine: number | null;
+  /** where the exception was logged (a rotated log may hold it), and its line quoted */
+  failedFile: string | null;
+  failedTime: string | null;
+  failedQuote: string | null;
   /** seconds from the HSM's message for this volume (when in the logs) to the SPM's extend */
   queuedS: number | null;
   /** seconds from the SPM's extend to the host's `Extend volume … completed` */
   completedS: number | null;
+  /** the line, shortened */
+  quote: string;
 }
 
 export interface HsmMessage extends LogPlace {
@@ -128,6 +134,8 @@ export interface HsmMessage extends LogPlace {
   domain?: string;
   volume?: string;
   sizeMiB?: number | null;
+  /** the line, shortened */
+  quote: string;
 }
 
 export interface UnknownMessage extends LogPlace {
@@ -143,6 +151,8 @@ export interface ExtendCompletion extends LogPlace {
   waitS: number | null;
   extendS: number | null;
   refreshS: number | null;
+  /** the line, shortened */
+  quote: string;
 }
 
 export interface ExtendStats {

@@ -36,6 +36,7 @@ beforeAll(async () => {
     MAILBOX_SOURCES: `pool=${pool.dir};split=inbox:${pool.inbox}`,
     MAILBOX_MAX_HOST_ID: '10',
     MAILBOX_POLL_MS: String(POLL_MS),
+    MAILBOX_HOST_NAMES: '3=hv-a, 7=hv-b.example.com',
   });
 });
 
@@ -54,6 +55,11 @@ describe('GET /api/sources', () => {
     expect(poolSource.inbox).toMatchObject({ path: pool.inbox, size: 11 * MAILBOX_SIZE_BYTES, blockDevice: false, direct: true });
     expect(poolSource.outbox?.path).toBe(pool.outbox);
     expect(split.outbox).toBeNull();
+  });
+
+  it('gives every source the host names of MAILBOX_HOST_NAMES, keyed by host id', async () => {
+    const { body } = await get<SourcesResponse>('/api/sources');
+    expect(body.sources.map((s) => s.hostNames)).toEqual([{ 3: 'hv-a', 7: 'hv-b.example.com' }, { 3: 'hv-a', 7: 'hv-b.example.com' }]);
   });
 });
 
@@ -217,6 +223,14 @@ describe('configuration', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
+  });
+
+  it('stops the server at start on a bad MAILBOX_HOST_NAMES, with the parser\'s message', () => {
+    const result = spawnSync(path.resolve('node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', '0'], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', MAILBOX_SOURCES: 'none', MAILBOX_HOST_NAMES: '1=hv-a,x=hv-b' }, encoding: 'utf8', timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`MAILBOX_HOST_NAMES: entry "x=hv-b": expected a host id 0..2000 before '=', got "x"`);
   });
 
   it('stops the server on a bad MAILBOX_POLL_MS', () => {

@@ -30,7 +30,10 @@ const suite = browserSuite({
       5: encodeMailbox({ 0: CLEAN }, { kind: 'outbox' }),
     },
   }),
-  env: (p) => ({ MAILBOX_SOURCES: `test=${p.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS), MAILBOX_STUCK_S: '1' }),
+  env: (p) => ({
+    MAILBOX_SOURCES: `test=${p.dir}`, MAILBOX_MAX_HOST_ID: '10', MAILBOX_POLL_MS: String(POLL_MS), MAILBOX_STUCK_S: '1',
+    MAILBOX_HOST_NAMES: '2=hv-b,7=hv-torn-with-a-long-name.example.com',
+  }),
   ready: '[data-host-id="7"]',
 });
 
@@ -61,6 +64,26 @@ describe('the live grid', () => {
     expect(await row(5).count()).toBe(0);
     await expect(page.getByText('hosts without mail').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(RESULTS, 'grid.png') });
+  });
+
+  it('shows the names of MAILBOX_HOST_NAMES beside the host ids: grid, host detail and requests table', async () => {
+    await open();
+    const header = (host: number) => row(host).getByRole('rowheader');
+    await expect.poll(() => header(2).textContent()).toBe('hv-b2');
+    expect(await header(2).locator('[data-host-name]').textContent()).toBe('hv-b');
+    // a long name is cut to the column, whole in its title; the id stays whole
+    const long = header(7).locator('[data-host-name="7"]');
+    expect(await long.getAttribute('title')).toBe('hv-torn-with-a-long-name.example.com');
+    expect(await long.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await expect(header(7).getByText('7', { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await header(3).locator('[data-host-name]').count()).toBe(0);
+
+    await row(2).locator('[data-slot="0"]').click();
+    await detailOf(2).waitFor();
+    expect(await detailOf(2).locator('h2').textContent()).toBe('host 2hv-b');
+    await page.keyboard.press('r');
+    const request = page.locator('[data-testid="requests"] tbody tr[data-request-host="2"]').first();
+    await expect.poll(() => request.locator('td').first().textContent()).toBe('2hv-b');
   });
 
   it('shows new mail written to the file without a reload, changing only the rows it touches', async () => {

@@ -97,6 +97,9 @@ describe('vdsm logs opened in the browser', () => {
     expect(files).not.toContain('supervdsm.log');
     expect(await page.getAttribute('[data-log-result]', 'data-lines')).toBe(String(16 + 454));
     expect(await page.$$eval('[data-row="request"]', (rows) => rows.length)).toBe(2);
+    // the logs on one timeline: each episode a drop in its host's lane, the requests with how long they queued
+    expect(await page.locator('[data-log-timeline] [data-timeline-drop]').count()).toBe(found.length);
+    expect(await page.locator('[data-log-timeline] [data-timeline-request-row]').count()).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

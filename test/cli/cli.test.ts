@@ -139,8 +139,9 @@ describe('mailbox-inspector decode', () => {
   it('reads a vdsm log too: the SPM\'s 16 checksum failures of torn-pre2017, and with --json the JSON of POST /api/vdsm-log', async () => {
     const text = await cli('decode', F('vdsm-trace/torn-pre2017/vdsm.log'));
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('### Checksum failures');
-    expect(text.stdout).toMatch(/mailbox 4: TORN/);
+    expect(text.stdout).toContain('### Mail the SPM dropped (`checksum failed`): 2 hosts, 2 episodes');
+    expect(text.stdout).toContain('| 4 | ✗ TORN | 8 | 20:47:28.429 → 20:47:31.568 |');
+    expect(text.stdout).toContain("- `vdsm.log:1` (20:47:28.429) `2026-11-24 20:47:28,429+0000 ERROR (mailbox-spm) [storage.mailbox] mailbox 4 checksum failed");
     const json = await cli('decode', '--json', F('vdsm-trace/torn-pre2017/vdsm.log'));
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout) as { checksumFailures: Array<{ mailbox: number; count: number }> };

@@ -55,6 +55,8 @@ describe('incident summary', () => {
     const markdown = incidentSummary(input(history));
     expect(markdown).toContain('### ⏱ Stuck requests (no reply after 10 s)');
     expect(markdown).toContain('| 7 | 5 | ⏱ stuck ≥ 14.5 s | `d772f1c6-3ebb-43c3-a42e-73fcd8255a5f` | 2 GiB |');
+    // with MAILBOX_HOST_NAMES, the host's name goes beside its id
+    expect(incidentSummary({ ...input(history), hostNames: new Map([[7, 'hv-b']]) })).toContain('| 7 (hv-b) | 5 | ⏱ stuck');
     // The request was there at the first read: it is older than the window (so ≥), but it still is stuck.
     const quiet = incidentSummary(input(historyOf(readsOf([{}, {}]))));
     expect(quiet).toContain('No checksum failures and no stuck requests in this window.');

@@ -91,4 +91,14 @@ describe('bad configuration', { timeout: 120_000 }, () => {
       expect(run.stderr).toContain(`${name}=${JSON.stringify(value)}: expected a whole number`);
       expect(run.stdout).not.toMatch(/Ready|open http/);
     });
+
+  it('npm start with a bad MAILBOX_HOST_NAMES prints the parser\'s message and exits non-zero, never saying Ready', () => {
+    const run = spawnSync('node', ['scripts/start.mjs'], {
+      cwd: ROOT, encoding: 'utf8', timeout: 120_000,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: '3116', MAILBOX_SOURCES: 'none', MAILBOX_HOST_NAMES: '1=hv-a,7=' },
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('MAILBOX_HOST_NAMES: entry "7=": expected a name of 1-63 letters');
+    expect(run.stdout).not.toMatch(/Ready|open http/);
+  });
 });

@@ -14,7 +14,21 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('parseConfig', () => {
   it('defaults: no sources (the demo then), 250 hosts, 500 ms, a read hangs after 10 s', () => {
-    expect(parseConfig({})).toEqual({ ok: true, config: { sources: [], maxHostId: 250, pollMs: 500, readTimeoutMs: 10_000 } });
+    expect(parseConfig({})).toEqual({ ok: true, config: { sources: [], maxHostId: 250, pollMs: 500, readTimeoutMs: 10_000, hostNames: new Map() } });
+  });
+
+  it('reads MAILBOX_HOST_NAMES, with sources turned off too', () => {
+    expect(parseConfig({ MAILBOX_HOST_NAMES: '1=hv-a, 7=hv-b' })).toMatchObject({ ok: true, config: { hostNames: new Map([[1, 'hv-a'], [7, 'hv-b']]) } });
+    expect(parseConfig({ MAILBOX_SOURCES: 'none', MAILBOX_HOST_NAMES: '3=spm' })).toMatchObject({ ok: true, config: { off: true, hostNames: new Map([[3, 'spm']]) } });
+  });
+
+  it('rejects a bad MAILBOX_HOST_NAMES with the entry at fault, beside other errors', () => {
+    const result = parseConfig({ MAILBOX_HOST_NAMES: '1=hv-a,7', MAILBOX_POLL_MS: 'soon' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      'MAILBOX_POLL_MS="soon": expected a whole number from 50 to 60000',
+      'MAILBOX_HOST_NAMES: entry "7" has no \'=\': write id=name, e.g. 1=hv-a,7=hv-b',
+    ]);
   });
 
   it('reads name=DIR and name=inbox:PATH,outbox:PATH entries separated by ;', () => {
@@ -25,7 +39,7 @@ describe('parseConfig', () => {
     expect(result).toEqual({
       ok: true,
       config: {
-        maxHostId: 2000, pollMs: 250, readTimeoutMs: 10_000,
+        maxHostId: 2000, pollMs: 250, readTimeoutMs: 10_000, hostNames: new Map(),
         sources: [
           { id: 'a', name: 'a', demo: false, inbox: path.join(domMd, 'inbox'), outbox: path.join(domMd, 'outbox') },
           { id: 'b', name: 'b', demo: false, inbox: path.join(domMd, 'inbox'), outbox: null },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HostNamesError, hostLabel, parseHostNames } from '@/lib/sources/host-names';
+import { HostNamesError, hostLabel, hostNamesFromJson, mergeHostNames, parseHostNames } from '@/lib/sources/host-names';
 
 describe('MAILBOX_HOST_NAMES', () => {
   it('maps each host id to its name, ignoring spaces and empty entries', () => {
@@ -42,5 +42,12 @@ describe('MAILBOX_HOST_NAMES', () => {
         expect(error).toBeInstanceOf(HostNamesError);
       }
     }));
+  });
+
+  it('reads the JSON of /api/sources back, and lets the first set of names win a merge', () => {
+    expect([...hostNamesFromJson({ 7: 'hv-b', x: 'no', 3: '' })]).toEqual([[7, 'hv-b']]);
+    expect(hostNamesFromJson(undefined).size).toBe(0);
+    const merged = mergeHostNames(new Map([[1, 'configured']]), new Map([[1, 'from a log'], [4, 'hv-d']]));
+    expect([...merged].sort()).toEqual([[1, 'configured'], [4, 'hv-d']]);
   });
 });

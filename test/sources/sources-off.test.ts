@@ -4,7 +4,7 @@ import { parseConfig } from '@/lib/sources/config';
 
 describe('MAILBOX_SOURCES=none', () => {
   it('configures no sources and turns the demo off', () => {
-    expect(parseConfig({ MAILBOX_SOURCES: ' none ' })).toEqual({ ok: true, config: { sources: [], maxHostId: 250, pollMs: 500, readTimeoutMs: 10000, off: true } });
+    expect(parseConfig({ MAILBOX_SOURCES: ' none ' })).toEqual({ ok: true, config: { sources: [], maxHostId: 250, pollMs: 500, readTimeoutMs: 10000, hostNames: new Map(), off: true } });
   });
 
   it('still checks the other settings', () => {

@@ -41,7 +41,15 @@ describe('SPM requests', () => {
   });
 
   it('marks an extend that logged an exception failed', () => {
-    expect(r.requests[1]).toMatchObject({ line: 5, sizeMiB: 1024, result: 'failed', failedLine: 6 });
+    expect(r.requests[1]).toMatchObject({ line: 5, sizeMiB: 1024, result: 'failed', failedLine: 6, failedFile: 'vdsm.log', failedTime: '2026-11-24T10:00:05.100+00:00' });
+    expect(r.requests[1].failedQuote).toBe(log.split('\n')[5]);
+  });
+
+  it('keeps the line of each record to quote', () => {
+    const lines = log.split('\n');
+    expect(r.requests[0].quote).toBe(lines[3]);
+    expect(r.hsmMessages[0].quote).toBe(lines[0]);
+    expect(r.extends.series[0].quote).toBe(lines[8]);
   });
 
   it('lists unknown message types and incorrect replies with their lines', () => {

@@ -4,12 +4,16 @@ import Link from 'next/link';
 import { LogPanel } from '@/components/vdsm-log/log-panel';
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { SWRConfig } from 'swr';
+import type { OpenedContext } from '@/lib/api/endpoints/source-request';
 import type { SourceInfo } from '@/lib/api/types';
+import { dumpReads } from '@/lib/offline/dump-reads';
 import { localFetch } from '@/lib/offline/local-fetch';
 import { moveStep, seriesSources } from '@/lib/offline/opened-set';
 import type { FileRole } from '@/lib/offline/recognise';
 import type { SeriesOrder } from '@/lib/offline/series';
+import type { HostNames } from '@/lib/sources/host-names';
 import type { SourceView } from '@/lib/sources/source-view';
+import { buildTimeline, type LogScanResult } from '@/lib/vdsm-log';
 import { TransportProvider, type Transport } from '@/app/_components/transport';
 import { Inspector } from '@/app/_components/inspector';
 import { FilePanel } from './file-panel';
@@ -42,9 +46,16 @@ export function OpenFiles() {
     ...series.map((s) => [s.source.id, s.source] as const),
     ...traces.sessions.map((t) => [t.source.id, t.source] as const),
   ]), [series, traces.sessions]);
+  // vdsm logs opened with the dumps: one timeline of both, host names from the logs' folders, and the incident summary's log section.
+  const [logResult, setLogResult] = useState<LogScanResult | null>(null);
+  const dumps = useMemo(() => dumpReads(series), [series]);
+  const timeline = useMemo(() => (logResult ? buildTimeline(logResult, dumps) : null), [logResult, dumps]);
+  const logNames = useMemo<HostNames>(() => new Map(timeline?.hostNames.map((n) => [n.host, n.name])), [timeline]);
   const current = useRef(sources);
   current.current = sources;
-  const [transport] = useState<Transport>(() => ({ fetch: localFetch(() => current.current), kind: 'files' }));
+  const opened = useRef<OpenedContext | null>(null);
+  opened.current = { hostNames: logNames, logs: logResult && timeline ? { scan: logResult, timeline } : null };
+  const [transport] = useState<Transport>(() => ({ fetch: localFetch(() => current.current, () => opened.current), kind: 'files' }));
   // A rebuilt set of sources starts a fresh screen (and a fresh SWR cache): nothing of the old one lingers.
   const generation = useMemo(() => ({ n: Math.random() }), [sources]);
 
@@ -77,9 +88,11 @@ export function OpenFiles() {
         <SWRConfig key={generation.n} value={{ provider: () => new Map() }}>
           <TransportProvider transport={transport}>
             <Inspector
+              hostNames={logNames}
               filesHeader={(source) => <FilesHeader source={source} reads={reads(source)} />}
               panel={(
-                <details open className="border-t border-line px-3 py-1" data-testid="files-notice">
+                // At most half the screen, scrolling: the logs' timeline and tables must leave the grid room.
+                <details open className="max-h-[50vh] shrink-0 overflow-auto border-t border-line px-3 py-1" data-testid="files-notice">
                   <summary className="cursor-pointer text-[12px]">
                     opened files ({files.length}) · decoded in this browser, nothing uploaded · <PickFiles onFiles={open} label="open more files…" />
                   </summary>
@@ -89,7 +102,7 @@ export function OpenFiles() {
                   )}
                   {logFiles.length > 0 && (
                     <div className="border-b border-line py-2" data-testid="opened-logs">
-                      <LogPanel initial={logFiles} />
+                      <LogPanel initial={logFiles} onResult={setLogResult} timeline={timeline} />
                     </div>
                   )}
                   <FilePanel files={labelled} series={series} order={order} problems={problems} onOrder={setOrder} onMove={onMove}

@@ -12,6 +12,7 @@ import { incidentEndpoint } from './incident';
 import { mailboxEndpoint } from './mailbox';
 import { requestsEndpoint } from './requests';
 import { snapshotEndpoint } from './snapshot';
+import type { OpenedContext } from './source-request';
 
 export const SOURCE_ENDPOINTS = {
   snapshot: snapshotEndpoint,
@@ -25,7 +26,7 @@ export const SOURCE_ENDPOINTS = {
 const PATH = /^\/api\/sources\/([^/]+)\/(?:(snapshot|history|episodes|requests|export|incident)|mailbox\/([^/]+))\/?$/;
 
 /** Answers a GET of `url` (path and query) for the sources given, as the server would. */
-export async function answerLocally(sources: ReadonlyMap<string, SourceView>, url: string, init: RequestInit = {}): Promise<Response> {
+export async function answerLocally(sources: ReadonlyMap<string, SourceView>, url: string, init: RequestInit = {}, opened: OpenedContext | null = null): Promise<Response> {
   const parsed = new URL(url, 'http://local');
   const match = PATH.exec(parsed.pathname);
   if (!match) return jsonError(404, 'not_found', `no endpoint ${parsed.pathname}`);
@@ -35,5 +36,5 @@ export async function answerLocally(sources: ReadonlyMap<string, SourceView>, ur
   const request = new Request(parsed.href, { headers: init.headers });
   const query = parsed.searchParams;
   if (match[3] !== undefined) return mailboxEndpoint({ source, query, request, params: { id, host: decodeURIComponent(match[3]) } });
-  return SOURCE_ENDPOINTS[match[2] as keyof typeof SOURCE_ENDPOINTS]({ source, query, request, params: { id } });
+  return SOURCE_ENDPOINTS[match[2] as keyof typeof SOURCE_ENDPOINTS]({ source, query, request, params: { id }, opened });
 }
