@@ -33,9 +33,14 @@ interface HostRowProps {
   onEpisode: EpisodeHandler;
 }
 
-function flashClass(cell: CellModel): string {
-  if (cell.changedAt === 0 || Date.now() - cell.changedAt > FLASH_MS) return '';
-  return cell.changes % 2 ? ' flash-a' : ' flash-b';
+function flashClass(changes: number, at: number, kind: 'flash' | 'flash-row' = 'flash'): string {
+  if (at === 0 || Date.now() - at > FLASH_MS) return '';
+  return changes % 2 ? ` ${kind}-a` : ` ${kind}-b`;
+}
+
+/** A cell flashes on its own unless it changed with most of its row (then the row flashes). */
+function cellFlash(cell: CellModel, row: RowModel): string {
+  return cell.changedAt === row.flash.at ? '' : flashClass(cell.changes, cell.changedAt);
 }
 
 /** The slot under the pointer, from its x position: empty cells are not in the DOM. */
@@ -90,7 +95,7 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
       <div
         role="gridcell"
         aria-label={`host ${row.id} slots`}
-        className="slot-track relative py-[2px]"
+        className={`slot-track relative py-[2px]${flashClass(row.flash.changes, row.flash.at, 'flash-row')}`}
         onClick={(e) => {
           e.stopPropagation();
           onPick(row.id, slotAt(e));
@@ -105,7 +110,7 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
               data-step={cell.step}
               data-stuck={late ? '' : undefined}
               title={`${cellTitle(row.host, cell.slot, cell.step)}${late ? '\n⏱ stuck: no reply in time' : ''}`}
-              className={`step mx-px text-[11px]${flashClass(cell)}`}
+              className={`step mx-px text-[11px]${cellFlash(cell, row)}`}
               style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
             >
               {late ? '⏱' : STEP_LOOKS[cell.step].glyph}

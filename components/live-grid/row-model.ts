@@ -36,7 +36,18 @@ export interface RowModel {
   hasMail: boolean;
   /** findings, a failing checksum, a problem step, or mail outside the read window */
   problem: boolean;
+  /**
+   * When many of its cells changed at once (a whole mailbox rewritten), the row flashes as one instead of
+   * each cell: a busy pool would otherwise animate hundreds of cells on screen every read. Its parity
+   * restarts the flash; `at` is the browser time of that change (0: none).
+   */
+  flash: { changes: number; at: number };
 }
+
+/** More cells than this changing in one update flash their row instead. */
+export const ROW_FLASH_CELLS = 8;
+
+const NO_FLASH = { changes: 0, at: 0 };
 
 /**
  * What a slot holds, for "did it change": its bytes when the snapshot has
@@ -122,7 +133,10 @@ export function buildRow(host: HostSnapshot, findings: readonly Finding[], previ
   const hasMail = cells.some((c) => c.step !== 'free');
   const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && cells.length > 0)
     || cells.some((c) => STEP_LOOKS[c.step].problem);
-  return { id: host.id, host, findings, cells, state, badges: mailboxBadges(host, maxHostId), hasMail, problem };
+  let changedNow = 0;
+  for (const cell of cells) if (cell.changedAt === now && now !== 0) changedNow++;
+  const flash = changedNow > ROW_FLASH_CELLS ? { changes: (previous?.flash.changes ?? 0) + 1, at: now } : previous?.flash ?? NO_FLASH;
+  return { id: host.id, host, findings, cells, state, badges: mailboxBadges(host, maxHostId), hasMail, problem, flash };
 }
 
 /** The worst severity among a row's findings and steps, for its edge marker. */
