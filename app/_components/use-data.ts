@@ -65,7 +65,7 @@ const waitMs = (pollMs: number) => Math.min(10_000, Math.max(2000, 4 * pollMs));
 const LIVE_GAP_MS = 20;
 
 /**
- * The selected source's snapshot as a grid model (the grid's view: no slot bytes). After the first
+ * The selected source's snapshot as a grid model (`view=cells`: the grid's view, packed). After the first
  * answer, each request asks for the hosts changed since the read held (`since=`) and the server holds
  * it until one did (`wait=`), so a write shows one read after it lands, and a quiet pool costs a 304
  * every few seconds.
@@ -75,7 +75,7 @@ export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
   const pollMs = source?.pollMs ?? 1000;
   // The server holds a request until something changed; opened files are answered in this browser, at their pace.
   const held = useTransport().kind === 'server';
-  const key = useKey(source ? `${base(source)}/snapshot?view=grid${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
+  const key = useKey(source ? `${base(source)}/snapshot?view=cells${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
   return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), held
     ? { ...polling(pollMs, live), refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS, compare: (a, b) => a === b }
     : { ...polling(pollMs, live), compare: (a, b) => a === b });
@@ -84,7 +84,7 @@ export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
 /** The snapshot as it was at read `seq` (time travel, or the read frozen by a pause); null seq: nothing. */
 export function usePastSnapshot(source: SourceInfo | null, seq: number | null) {
   const fetcher = useFetcher(createPastSnapshotFetcher);
-  const key = useKey(source && seq !== null ? `${base(source)}/snapshot?seq=${seq}&view=grid` : null);
+  const key = useKey(source && seq !== null ? `${base(source)}/snapshot?seq=${seq}&view=cells` : null);
   return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), { ...FROZEN, compare: (a, b) => a === b });
 }
 

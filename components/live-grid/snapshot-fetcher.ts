@@ -7,7 +7,8 @@
  * answer (`"full":true`, when that read has left the server's history)
  * rebuilds the model from the previous one.
  */
-import type { ApiError, Snapshot } from '@/lib/api/types';
+import { hostFromCells } from '@/lib/api/cells';
+import type { ApiError, CellsHost, HostSnapshot, Snapshot } from '@/lib/api/types';
 import { applyGridDelta, buildGridModel, type GridDelta, type GridModel } from './grid-model';
 
 interface Entry {
@@ -36,6 +37,12 @@ function withoutWait(url: string): string {
   return url.replace(/[?&]wait=\d+/, (m) => (m.startsWith('?') ? '?' : '')).replace('?&', '?').replace(/\?$/, '');
 }
 
+/** An answer of `view=cells` with its hosts in the grid view's shape, which the grid model reads. */
+function unpacked(url: string, answer: { hosts: unknown[] }): { hosts: HostSnapshot[] } {
+  if (!/[?&]view=cells(&|$)/.test(url)) return answer as { hosts: HostSnapshot[] };
+  return { ...answer, hosts: (answer.hosts as CellsHost[]).map(hostFromCells) };
+}
+
 export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
   const cache = new Map<string, Entry>();
   return async function fetchSnapshot(url: string): Promise<GridModel> {
@@ -60,7 +67,7 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     // for bench/scale: from here to the grid's change is the cost of an update (one mark kept, not one per poll)
     performance.clearMarks(ANSWER_MARK);
     performance.mark(ANSWER_MARK);
-    const answer = (await res.json()) as Snapshot | GridDelta;
+    const answer = unpacked(url, await res.json()) as Snapshot | GridDelta;
     const model = entry && 'full' in answer && answer.full === false
       ? applyGridDelta(entry.model, answer, clock())
       : buildGridModel(entry?.model ?? null, answer as Snapshot, clock());
@@ -80,7 +87,7 @@ export function createPastSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch
   return async function fetchPastSnapshot(url: string): Promise<GridModel> {
     const res = await fetchImpl(url, { cache: 'no-store' });
     if (!res.ok) throw await responseError(res, 'past read');
-    const snapshot = (await res.json()) as Snapshot;
+    const snapshot = unpacked(url, await res.json()) as Snapshot;
     const previous = last?.snapshot.source === snapshot.source ? last : null;
     last = buildGridModel(previous, snapshot, clock());
     return last;

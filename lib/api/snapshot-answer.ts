@@ -1,19 +1,22 @@
 /**
  * The snapshot endpoint's answers: the latest read (built once per read, with
  * an ETag from the bytes) and past reads rebuilt from the history. A new read
- * rebuilds only the entries of the hosts whose mailboxes changed; the grid
- * view keeps each host's JSON, so its whole answer is a join and a delta
- * (grid-delta.ts) costs the hosts it names.
+ * rebuilds only the entries of the hosts whose mailboxes changed; the lean
+ * views (grid, cells) keep each host's JSON bytes, so their whole answer is a
+ * join and a delta (grid-delta.ts) costs the hosts it names.
  */
 import { combineCrcs, mailboxCrcs } from '@/lib/history/crcs';
 import { decodedReadAt } from '@/lib/sources/past-read';
 import type { VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, SourceView } from '@/lib/sources/source-view';
 import { hostPiece } from './grid-delta';
-import { buildHost, buildSnapshot, gridHost, gridHosts, hostCount, hostCrcs } from './snapshot-json';
+import { cellsHost } from './cells';
+import { buildHost, buildSnapshot, gridHost, hostCount, hostCrcs } from './snapshot-json';
 import type { HostSnapshot, Snapshot } from './types';
 
-export type SnapshotView = 'full' | 'grid';
+export type SnapshotView = 'full' | LeanView;
+/** The views made for drawing the grid: `grid` (the host entries without slot bytes) and `cells` (the same, packed). */
+export type LeanView = 'grid' | 'cells';
 
 export interface ServedSnapshot {
   snapshot: Snapshot;
@@ -21,19 +24,26 @@ export interface ServedSnapshot {
   etag: string;
 }
 
-/** The grid view of one read, kept per host. */
+/** A lean view of one read, kept per host. */
 export interface GridParts {
-  /** the snapshot with the grid's hosts */
+  view: LeanView;
+  /** the read's snapshot (its header and findings go into the answers; the hosts go as `hostPieces`) */
   snapshot: Snapshot;
   etag: string;
-  /** each host's grid entry as a hosts-array piece, `,{…}` in UTF-8 (index = id - 1): kept while the host does not change */
+  /** each host's entry in this view as a hosts-array piece, `,{…}` in UTF-8 (index = id - 1): kept while the host does not change */
   hostPieces: readonly Uint8Array[];
 }
+
+/** A host's entry in each lean view. */
+const ENTRY: Readonly<Record<LeanView, (host: HostSnapshot) => unknown>> = { grid: gridHost, cells: cellsHost };
+
+const leanEtag = (etag: string, view: LeanView) => etag.replace(/"$/, `-${view}"`);
 
 interface Cache {
   decoded: DecodedRead;
   full: ServedSnapshot;
-  grid: GridParts | null;
+  /** the lean views asked for since the start: each is kept up to date from then on */
+  lean: Partial<Record<LeanView, GridParts>>;
 }
 
 const caches = new WeakMap<SourceView, Cache>();
@@ -70,29 +80,29 @@ function changedIds(source: SourceView, cache: Cache | undefined, decoded: Decod
 function update(source: SourceView, cache: Cache | undefined, decoded: DecodedRead): Cache {
   const ids = changedIds(source, cache, decoded);
   let hosts: HostSnapshot[] | undefined;
-  let grid: Omit<GridParts, 'snapshot' | 'etag'> & { hosts: HostSnapshot[] } | null = null;
+  const pieces: Partial<Record<LeanView, Uint8Array[] | readonly Uint8Array[]>> = {};
   if (cache && ids) {
     const [inboxCrcs, outboxCrcs] = hostCrcs(decoded.inbox, decoded.outbox, decoded.read);
     hosts = ids.length === 0 ? cache.full.snapshot.hosts : cache.full.snapshot.hosts.slice();
-    const old = cache.grid;
-    const gridList = old ? (ids.length === 0 ? old.snapshot.hosts : old.snapshot.hosts.slice()) : null;
-    const json = old ? (ids.length === 0 ? old.hostPieces : old.hostPieces.slice()) : null;
-    for (const id of ids) {
-      hosts[id - 1] = buildHost(id, decoded.inbox, decoded.outbox, inboxCrcs, outboxCrcs);
-      if (gridList && json) {
-        gridList[id - 1] = gridHost(hosts[id - 1]);
-        (json as Uint8Array[])[id - 1] = hostPiece(JSON.stringify(gridList[id - 1]));
+    for (const id of ids) hosts[id - 1] = buildHost(id, decoded.inbox, decoded.outbox, inboxCrcs, outboxCrcs);
+    for (const view of Object.keys(cache.lean) as LeanView[]) {
+      const old = cache.lean[view]!.hostPieces;
+      if (ids.length === 0) {
+        pieces[view] = old;
+        continue;
       }
+      const list = old.slice();
+      for (const id of ids) list[id - 1] = hostPiece(JSON.stringify(ENTRY[view](hosts[id - 1])));
+      pieces[view] = list;
     }
-    if (gridList && json) grid = { hosts: gridList, hostPieces: json };
   }
   const snapshot = build(source, decoded, hosts);
   const etag = etagOf(decoded);
-  return {
-    decoded,
-    full: { snapshot, etag },
-    grid: grid ? { snapshot: { ...snapshot, hosts: grid.hosts }, etag: gridEtag(etag), hostPieces: grid.hostPieces } : null,
-  };
+  const lean: Cache['lean'] = {};
+  for (const [view, list] of Object.entries(pieces) as Array<[LeanView, readonly Uint8Array[]]>) {
+    lean[view] = { view, snapshot, etag: leanEtag(etag, view), hostPieces: list };
+  }
+  return { decoded, full: { snapshot, etag }, lean };
 }
 
 function latest(source: SourceView): Cache | null {
@@ -106,30 +116,26 @@ function latest(source: SourceView): Cache | null {
   return cache;
 }
 
-/** The latest read's grid view with each host's JSON; null before the first read. */
-export function latestGrid(source: SourceView): GridParts | null {
+/** The latest read's lean view (`grid` or `cells`) with each host's piece; null before the first read. */
+export function latestLean(source: SourceView, view: LeanView): GridParts | null {
   const cache = latest(source);
   if (!cache) return null;
-  if (!cache.grid) {
-    const hosts = gridHosts(cache.full.snapshot.hosts);
-    cache.grid = { snapshot: { ...cache.full.snapshot, hosts }, etag: gridEtag(cache.full.etag), hostPieces: hosts.map((h) => hostPiece(JSON.stringify(h))) };
-  }
-  return cache.grid;
+  return (cache.lean[view] ??= {
+    view, snapshot: cache.full.snapshot, etag: leanEtag(cache.full.etag, view),
+    hostPieces: cache.full.snapshot.hosts.map((h) => hostPiece(JSON.stringify(ENTRY[view](h)))),
+  });
 }
 
-/** The latest read's snapshot; null before the first read. Host entries are rebuilt only for the hosts that changed. */
-export function latestSnapshot(source: SourceView, view: SnapshotView = 'full'): ServedSnapshot | null {
-  if (view === 'grid') return latestGrid(source);
+/** The latest read's whole snapshot; null before the first read. Host entries are rebuilt only for the hosts that changed. */
+export function latestSnapshot(source: SourceView): ServedSnapshot | null {
   return latest(source)?.full ?? null;
 }
-
-const gridEtag = (etag: string) => etag.replace(/"$/, '-grid"');
 
 /** The snapshot as it was at read `seq`; null once it left the history. */
 export function pastSnapshot(source: SourceView, seq: number, view: SnapshotView = 'full'): Snapshot | null {
   const decoded = decodedReadAt(source, seq);
   if (!decoded) return null;
   const snapshot = build(source, decoded);
-  if (view === 'grid') snapshot.hosts = gridHosts(snapshot.hosts);
+  if (view !== 'full') snapshot.hosts = snapshot.hosts.map(ENTRY[view]) as HostSnapshot[];
   return snapshot;
 }

@@ -114,8 +114,3 @@ export function gridHost(h: HostSnapshot): HostSnapshot {
     outbox: h.outbox && { ...h.outbox, slots: h.outbox.slots.map(gridSlot) as unknown as DecodedSlot[] },
   };
 }
-
-/** The hosts of `?view=grid`: a busy pool's full snapshot is ~10 MB, this about a third. */
-export function gridHosts(hosts: readonly HostSnapshot[]): HostSnapshot[] {
-  return hosts.map(gridHost);
-}

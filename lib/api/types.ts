@@ -6,6 +6,7 @@ import type {
   Finding,
   InboxState,
   OutboxState,
+  SlotKind,
   SlotLifecycle,
   VolumeKind,
 } from '@/lib/mailbox/types';
@@ -111,6 +112,22 @@ export type SnapshotHeader = Omit<Snapshot, 'hosts' | 'findings'>;
  * after SEQ (grid entries), the hosts gone since, and the findings of the hosts sent (plus the volumes' own).
  * When SEQ has left the history the answer is the whole grid view with `"since":SEQ,"full":true`.
  */
+/** A slot in `?view=cells`: `[index, kind]`, `[index, "extend", sizeMiB]`, `[index, "unknown", reason]`. */
+export type CellsSlot = [number, SlotKind] | [number, SlotKind, number | string | null];
+
+/**
+ * A host in `?view=cells`: the grid view's host in fewer bytes. `steps` has one character per slot from 0
+ * (R requested, P replied, F failed, H host acked, S SPM acked, f free, M mismatched reply, U unknown,
+ * - nothing), trailing '-' left out.
+ */
+export interface CellsHost {
+  id: number;
+  outsideWindow: boolean;
+  inbox: { state: InboxState; checksum: Checksum | null; spmReads: boolean; crc?: number; slots: CellsSlot[] } | null;
+  outbox: { state: OutboxState; crc?: number; slots: CellsSlot[] } | null;
+  steps: string;
+}
+
 export interface GridDelta extends SnapshotHeader {
   since: number;
   full: false;

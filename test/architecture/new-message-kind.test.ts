@@ -52,6 +52,7 @@ describe('a new message kind', () => {
       'components/host-detail/slot-table.tsx',
       'components/vocabulary/slot-line.ts',
       'lib/analysis/requests.ts',
+      'lib/api/cells.ts', // what a packed slot of that kind carries
       'lib/format/vocabulary.ts', // its glyph
       'lib/mailbox/layout.ts',
       'lib/mailbox/lifecycle.ts',

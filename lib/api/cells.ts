@@ -1,0 +1,90 @@
+/**
+ * `?view=cells`: the grid's hosts in as few bytes as a cell needs, for the
+ * page (a 2000-host pool's grid is ~4 times smaller than `?view=grid`, so it
+ * downloads, parses and updates that much faster). Each host keeps its id,
+ * states, checksum and crcs as in the grid view; its slots become short
+ * arrays and its lifecycle one character per slot. The page expands a host
+ * back into the grid view's shape (hostFromCells), so everything after the
+ * fetch reads one shape. Isomorphic.
+ */
+import { assertNever, MESSAGE_SLOTS_PER_MAILBOX, type DecodedSlot, type LifecycleStep, type SlotKind, type SlotLifecycle } from '@/lib/mailbox';
+import type { CellsHost, CellsSlot, HostSnapshot } from './types';
+
+/** One character per lifecycle step; NO_STEP where a slot has none (empty on both sides). */
+const STEP_CODES: Readonly<Record<LifecycleStep, string>> = {
+  requested: 'R', replied: 'P', failed: 'F', host_acked: 'H', spm_acked: 'S', free: 'f', mismatched_reply: 'M', unknown: 'U',
+};
+const NO_STEP = '-';
+const STEPS_BY_CODE = new Map(Object.entries(STEP_CODES).map(([step, code]) => [code, step as LifecycleStep]));
+
+/** A slot as `[index, kind]`, with the size of a message that carries one, or why an unknown slot is unknown. */
+function packSlot(slot: DecodedSlot): CellsSlot {
+  const kind: SlotKind = slot.kind;
+  switch (kind) {
+    case 'extend': return [slot.index, kind, slot.sizeMiB ?? null];
+    case 'unknown': return [slot.index, kind, slot.reason ?? null];
+    case 'clean':
+    case 'empty': return [slot.index, kind];
+    default: return assertNever(kind, 'slot kind');
+  }
+}
+
+function unpackSlot([index, kind, value]: CellsSlot): DecodedSlot {
+  // The grid view's slot (no hex, no findings, no UUIDs): typed as the decoded slot the grid reads.
+  const slot = { index, kind } as DecodedSlot;
+  const known: SlotKind = kind;
+  switch (known) {
+    case 'extend':
+      slot.sizeMiB = value as number | null;
+      break;
+    case 'unknown':
+      if (value !== null && value !== undefined) slot.reason = value as string;
+      break;
+    case 'clean':
+    case 'empty':
+      break;
+    default:
+      assertNever(known, 'slot kind');
+  }
+  return slot;
+}
+
+function packSteps(lifecycle: readonly SlotLifecycle[]): string {
+  const codes = new Array<string>(MESSAGE_SLOTS_PER_MAILBOX).fill(NO_STEP);
+  for (const { slot, step } of lifecycle) codes[slot] = STEP_CODES[step];
+  return codes.join('').replace(/-+$/, '');
+}
+
+function unpackSteps(steps: string): SlotLifecycle[] {
+  const out: SlotLifecycle[] = [];
+  for (let slot = 0; slot < steps.length; slot++) {
+    const step = STEPS_BY_CODE.get(steps[slot]);
+    if (step) out.push({ slot, step });
+  }
+  return out;
+}
+
+/** A host of the grid view, as `?view=cells` sends it. */
+export function cellsHost(h: HostSnapshot): CellsHost {
+  return {
+    id: h.id,
+    outsideWindow: h.outsideWindow,
+    inbox: h.inbox && {
+      state: h.inbox.state, checksum: h.inbox.checksum, spmReads: h.inbox.spmReads,
+      ...(h.inbox.crc !== undefined ? { crc: h.inbox.crc } : {}), slots: h.inbox.slots.map(packSlot),
+    },
+    outbox: h.outbox && { state: h.outbox.state, ...(h.outbox.crc !== undefined ? { crc: h.outbox.crc } : {}), slots: h.outbox.slots.map(packSlot) },
+    steps: packSteps(h.lifecycle),
+  };
+}
+
+/** The grid view's host from its cells: what the page's grid reads. */
+export function hostFromCells(c: CellsHost): HostSnapshot {
+  return {
+    id: c.id,
+    outsideWindow: c.outsideWindow,
+    inbox: c.inbox && { ...c.inbox, slots: c.inbox.slots.map(unpackSlot) },
+    outbox: c.outbox && { ...c.outbox, slots: c.outbox.slots.map(unpackSlot) },
+    lifecycle: unpackSteps(c.steps),
+  };
+}
