@@ -6,7 +6,8 @@
  *   - the floor: our two direct reads of the windows, alone (ms, and % of a core at 2 Hz);
  *   - the server's CPU (% of one core, /proc) idle and with 10% of the mailboxes rewritten every poll,
  *     and the polls/s it achieved (mailbox_reads_total) against the 2 it aims at;
- *   - the grid answers: the whole grid and a delta (`&since=` the previous read), bytes (plain, gzip) and ms;
+ *   - the grid answers the page asks for (view=cells): the whole grid and a delta (`&since=` the previous read),
+ *     bytes (plain, gzip) and ms;
  *   - in Chromium, while live updates arrive: time to the first rows, long tasks, ms per grid update, heap, elements;
  *   - freshness: a write to the file until the cell shows it, p50/p95, against the interval.
  * Prints; asserts nothing (timings are not tests).
@@ -72,8 +73,11 @@ async function floorMs(pool: ScalePool): Promise<number> {
   return stats(times.slice(2)).p50;
 }
 
+/** The page's answers (`view=cells`; BENCH_VIEW=grid measures the scripts' view). */
+const VIEW = process.env.BENCH_VIEW ?? 'cells';
+
 async function answers(server: RunningServer): Promise<Pick<Figures, 'full' | 'delta'>> {
-  const grid = `${server.url}/api/sources/scale/snapshot?view=grid`;
+  const grid = `${server.url}/api/sources/scale/snapshot?view=${VIEW}`;
   const full = { plain: 0, gzip: 0, ms: [] as number[] };
   const delta = { plain: 0, gzip: 0, ms: [] as number[], hosts: 0, polls: 0 };
   for (let i = 0; i < 4; i++) {
@@ -104,7 +108,7 @@ async function measure(hosts: number, browser: Browser | null): Promise<Figures>
   try {
     const floor = await floorMs(pool);
     server = await startServer({ MAILBOX_SOURCES: `scale=${pool.dir}`, MAILBOX_MAX_HOST_ID: String(hosts), MAILBOX_POLL_MS: String(POLL_MS) });
-    await get(`${server.url}/api/sources/scale/snapshot?view=grid`, false); // the first read, decoded
+    await get(`${server.url}/api/sources/scale/snapshot?view=${VIEW}`, false); // the first read, decoded
     await sleep(3000);
     const idle = await window(server, WINDOW_S);
     churn = setInterval(() => pool.churn(BUSY_SHARE), POLL_MS);
@@ -136,7 +140,7 @@ function report(f: Figures): void {
   console.log(`floor: two direct reads ${f.floorMs.toFixed(2)} ms = ${floorPct.toFixed(1)}% of a core at 2 Hz (wall time, an upper bound)`);
   console.log(`server CPU idle ${f.idleCpu.toFixed(1)}% (${(f.idleCpu / floorPct).toFixed(1)}× the floor), polls/s ${f.idlePolls.toFixed(2)} / 2`);
   console.log(`server CPU busy (${BUSY_SHARE * 100}% of mailboxes rewritten per poll) ${f.busyCpu.toFixed(1)}%, polls/s ${f.busyPolls.toFixed(2)} / 2`);
-  console.log(`grid answer whole: ${kb(f.full.plain)} (${kb(f.full.gzip)} gzip) in ${f.full.ms.toFixed(0)} ms`);
+  console.log(`grid answer (view=${VIEW}) whole: ${kb(f.full.plain)} (${kb(f.full.gzip)} gzip) in ${f.full.ms.toFixed(0)} ms`);
   console.log(`grid answer delta (${f.delta.polls} busy poll(s), ${f.delta.hosts} hosts): ${kb(f.delta.plain)} (${kb(f.delta.gzip)} gzip) in ${f.delta.ms.toFixed(0)} ms` +
     ` = ${((f.delta.gzip / f.full.gzip) * 100).toFixed(1)}% of the whole (gzip)`);
   console.log(`chromium: first rows ${f.page.firstRowMs?.toFixed(0)} ms; in ${WINDOW_S * 2} s of live updates ${f.page.longTasksOver50} long tasks over 50 ms` +
