@@ -19,31 +19,9 @@ export { parseHead } from './log-line';
 export { mailboxFromLoggedData, LOGGED_DATA_BYTES, STORED_NOTE } from './logged-mailbox';
 export { fromBase64 } from './base64';
 export { MARKERS } from './scanner';
+export { byteString } from './byte-string';
 export { anchorMs, buildTimeline, shortLine, timeMs, JOIN_WINDOW_MS, type DroppedMail, type DumpRead, type DumpRequest, type QuotedLine, type Timeline, type TimelineRequest } from './timeline';
 export { hostNameFromPath, learnHostNames, type LearntName } from './learnt-names';
-
-type BufferLike = { from(b: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } };
-
-/** Bytes per String.fromCharCode call: well under every engine's limit on arguments. */
-const CHAR_CODES_PER_CALL = 16 * 1024;
-
-/**
- * Bytes to a byte string (latin1: char i = byte i) for the scanner. In Node,
- * Buffer's latin1. In a browser, String.fromCharCode over the bytes, which
- * in Chromium measured ~3× faster than TextDecoder on log text and gives
- * the same byte-exact string as Node.
- */
-export function byteString(): (bytes: Uint8Array) => string {
-  const B = (globalThis as { Buffer?: BufferLike }).Buffer;
-  if (B) return (bytes) => B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return (bytes) => {
-    let text = '';
-    for (let at = 0; at < bytes.length; at += CHAR_CODES_PER_CALL) {
-      text += String.fromCharCode.apply(null, bytes.subarray(at, at + CHAR_CODES_PER_CALL) as unknown as number[]);
-    }
-    return text;
-  };
-}
 
 const COMPRESSED: Array<[string, number[]]> = [['gzip', [0x1f, 0x8b]], ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a]], ['zstd', [0x28, 0xb5, 0x2f, 0xfd]], ['bzip2', [0x42, 0x5a, 0x68]]];
 
@@ -53,10 +31,7 @@ export function compressionOf(first: Uint8Array): string | null {
   return null;
 }
 
-const PIECE_BYTES = 64 * 1024;
-
 export class LogFileScan {
-  private readonly decode = byteString();
   private started = false;
 
   constructor(private readonly scanner: LineScanner, private readonly collector: LogCollector) {}
@@ -69,12 +44,7 @@ export class LogFileScan {
         this.collector.finding({ id: 'log.file.not-text', severity: 'error', file: this.scanner.summary.name, line: 1, time: null, message: `${this.scanner.summary.name} is ${kind}-compressed, not text: decompress it (or give it a .${kind === 'gzip' ? 'gz' : kind} name)` });
       }
     }
-    // Pieces of at most 64 KiB: their strings live and die in V8's young generation,
-    // where larger ones go to the large-object space and cost page faults (3-4× slower).
-    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
-      const piece = bytes.subarray(at, at + PIECE_BYTES);
-      this.scanner.push(this.decode(piece), piece.length);
-    }
+    this.scanner.pushBytes(bytes);
   }
 
   /** Text already decoded one char per byte. */

@@ -1,13 +1,15 @@
 /**
- * The streaming line scanner of one log file. Chunks go in as byte strings
- * (one char per byte); lines are split across chunk boundaries, and only
- * lines holding a marker are looked at: the rest are counted, never copied.
+ * The streaming line scanner of one log file. Chunks go in as bytes; lines
+ * are split across chunk boundaries, and only lines holding a marker are
+ * made into strings and looked at: the rest are counted, never copied.
  * Memory: the unfinished line, at most `maxLineBytes`; a longer line is a
  * finding and is skipped to its end.
  */
+import { byteString } from './byte-string';
 import type { LogCollector } from './collector';
 import { handleLine } from './line-handlers';
 import { parseHead } from './log-line';
+import { MarkerSearch } from './marker-search';
 import type { LogFileSummary } from './types';
 
 /** Words that every line we read holds; all other lines are only counted. */
@@ -16,8 +18,12 @@ export const MARKERS = [
   'Incorrect reply', 'completed <Clock(', 'abnormal vm stop', 'hostID=', 'host id for domain', 'copied, ',
 ] as const;
 
-// One regular expression finds the next marker of any kind: V8 compiles it to one pass over the text, several times faster than an indexOf per marker.
-const MARKER_RE = new RegExp(MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const SEARCH = new MarkerSearch(MARKERS);
+const NEWLINE = 10;
+const CR = 13;
+/** Bytes of a line's head read for its time. */
+const HEAD_BYTES = 200;
+const NO_BYTES = new Uint8Array(0);
 
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -25,21 +31,26 @@ export interface ScannerOptions {
   maxLineBytes?: number;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** Newlines in bytes[from, to): Node's Buffer searches natively, a browser's Uint8Array by its own indexOf. */
+function countNewlines(bytes: Uint8Array, from: number, to: number): number {
   let n = 0;
-  let i = text.indexOf('\n', from);
-  while (i >= 0 && i < to) {
-    n++;
-    i = text.indexOf('\n', i + 1);
-  }
+  for (let i = bytes.indexOf(NEWLINE, from); i >= 0 && i < to; i = bytes.indexOf(NEWLINE, i + 1)) n++;
   return n;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 export class LineScanner {
   readonly summary: LogFileSummary;
-  private carry = '';
+  private carry: Uint8Array = NO_BYTES;
   private skipping = false;
   private readonly maxLine: number;
+  private readonly text = byteString();
   /** the head of the last whole line seen: the file's last time, read once at the end */
   private lastHead = '';
 
@@ -49,45 +60,53 @@ export class LineScanner {
     collector.files.push(this.summary);
   }
 
-  /** A chunk of the file as a byte string (`latin1`, char i = byte i); `bytes`: its size in the file. */
-  push(chunk: string, bytes = chunk.length): void {
-    this.summary.bytes += bytes;
+  /** Text of one char per byte (latin1), as a chunk of bytes. */
+  push(chunk: string): void {
+    const bytes = new Uint8Array(chunk.length);
+    for (let i = 0; i < chunk.length; i++) bytes[i] = chunk.charCodeAt(i);
+    this.pushBytes(bytes);
+  }
+
+  /** The next bytes of the file. Not kept: the caller may reuse the buffer once this returns. */
+  pushBytes(chunk: Uint8Array): void {
+    this.summary.bytes += chunk.length;
     if (this.skipping) {
-      const nl = chunk.indexOf('\n');
+      const nl = chunk.indexOf(NEWLINE);
       if (nl < 0) return;
       this.skipping = false;
       this.summary.lines++;
-      chunk = chunk.slice(nl + 1);
+      chunk = chunk.subarray(nl + 1);
     }
     if (this.carry.length > 0) {
-      // Finish the line the last chunk left open, without copying this chunk onto it.
-      const nl = chunk.indexOf('\n');
+      // Finish the line the last chunk left open, copying only that line.
+      const nl = chunk.indexOf(NEWLINE);
       if (nl < 0) {
-        this.keep(this.carry + chunk);
+        this.keep(concat(this.carry, chunk));
         return;
       }
-      const first = this.carry + chunk.slice(0, nl + 1);
-      this.carry = '';
+      const first = concat(this.carry, chunk.subarray(0, nl + 1));
+      this.carry = NO_BYTES;
       this.scan(first, first.length);
-      chunk = chunk.slice(nl + 1);
+      chunk = chunk.subarray(nl + 1);
     }
-    const last = chunk.lastIndexOf('\n');
+    const last = chunk.lastIndexOf(NEWLINE);
     if (last >= 0) this.scan(chunk, last + 1);
-    this.keep(last >= 0 ? chunk.slice(last + 1) : chunk);
+    // A copy (not Buffer's slice, which is a view): the rest of the line must outlive the caller's buffer.
+    this.keep(new Uint8Array(chunk.subarray(last + 1)));
   }
 
   /** The end of the file: its last line may have no newline. */
   end(complete = true): void {
-    if (this.lastHead) this.noteTime(this.lastHead, 0);
+    if (this.lastHead) this.noteTime(this.lastHead);
     this.lastHead = '';
     if (this.carry.length > 0) {
-      const line = this.carry;
-      this.carry = '';
+      const line = this.text(this.carry);
+      this.carry = NO_BYTES;
       this.summary.lines++;
-      this.noteTime(line, 0);
+      this.noteTime(line.slice(0, HEAD_BYTES));
       if (MARKERS.some((m) => line.includes(m))) {
         this.collector.finding({ id: 'log.line.unterminated', severity: 'info', file: this.summary.name, line: this.summary.lines, time: null, message: 'the last line has no newline (the file was cut or still being written): read as it is' });
-        this.line(line, 0, line.length, this.summary.lines);
+        this.line(line, this.summary.lines);
       }
     } else if (this.skipping) {
       this.summary.lines++;
@@ -96,56 +115,52 @@ export class LineScanner {
     this.summary.complete = complete;
   }
 
-  private keep(rest: string): void {
+  private keep(rest: Uint8Array): void {
     if (rest.length <= this.maxLine) {
       this.carry = rest;
       return;
     }
-    this.carry = '';
+    this.carry = NO_BYTES;
     this.skipping = true;
     this.collector.finding({
       id: 'log.line.too-long', severity: 'warning', file: this.summary.name, line: this.summary.lines + 1, time: null,
-      message: `line longer than ${this.maxLine} bytes (starts ${JSON.stringify(rest.slice(0, 60))}): skipped; no vdsm line is this long`,
+      message: `line longer than ${this.maxLine} bytes (starts ${JSON.stringify(this.text(rest.subarray(0, 60)))}): skipped; no vdsm line is this long`,
     });
   }
 
-  /** Lines in text[0, end): end is just after a newline. */
-  private scan(text: string, end: number): void {
+  /** Lines in bytes[0, end): end is just after a newline. */
+  private scan(bytes: Uint8Array, end: number): void {
     const startLines = this.summary.lines;
     let pos = 0;
     let lines = startLines;
-    MARKER_RE.lastIndex = 0;
     for (;;) {
-      const found = MARKER_RE.exec(text);
-      const at = found ? found.index : end;
-      if (at >= end) {
-        lines += countNewlines(text, pos, end);
+      const at = SEARCH.next(bytes, pos, end);
+      if (at < 0) {
+        lines += countNewlines(bytes, pos, end);
         break;
       }
-      const start = text.lastIndexOf('\n', at) + 1;
-      lines += countNewlines(text, pos, start) + 1;
-      const stop = text.indexOf('\n', at);
-      this.line(text, start, stop, lines);
-      pos = stop + 1;
-      MARKER_RE.lastIndex = pos;
+      const start = at === 0 ? 0 : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
+      lines += countNewlines(bytes, pos, start) + 1;
+      const newline = bytes.indexOf(NEWLINE, at);
+      const stop = newline > start && bytes[newline - 1] === CR ? newline - 1 : newline;
+      this.line(this.text(bytes.subarray(start, stop)), lines);
+      pos = newline + 1;
     }
-    if (this.summary.firstTime === null && startLines === 0) this.noteTime(text, 0);
-    const lastStart = text.lastIndexOf('\n', end - 2) + 1;
-    this.lastHead = text.slice(lastStart, Math.min(end, lastStart + 200));
+    if (this.summary.firstTime === null && startLines === 0) this.noteTime(this.text(bytes.subarray(0, Math.min(end, HEAD_BYTES))));
+    const lastStart = end < 2 ? 0 : bytes.lastIndexOf(NEWLINE, end - 2) + 1;
+    this.lastHead = this.text(bytes.subarray(lastStart, Math.min(end, lastStart + HEAD_BYTES)));
     this.summary.lines = lines;
   }
 
   /** The file's first and last times come from the heads of its first and last lines. */
-  private noteTime(text: string, start: number): void {
-    const head = parseHead(text.slice(start, start + 200));
-    if (!head) return;
-    if (this.summary.firstTime === null) this.summary.firstTime = head.time;
-    this.summary.lastTime = head.time;
+  private noteTime(head: string): void {
+    const parsed = parseHead(head);
+    if (!parsed) return;
+    if (this.summary.firstTime === null) this.summary.firstTime = parsed.time;
+    this.summary.lastTime = parsed.time;
   }
 
-  private line(text: string, start: number, stop: number, number: number): void {
-    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--; // CRLF
-    const line = text.slice(start, stop);
+  private line(line: string, number: number): void {
     const head = parseHead(line);
     const file = this.summary.name;
     if (!head) {
