@@ -4,61 +4,40 @@
  * the same data- hooks), scrolls to a problem host named in the URL, keeps
  * following live writes far down the pool, and says how many rows there are.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CLEAN, encodeMailbox, MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
-import { collectErrors, launchBrowser } from '../support/browser';
+import { browserSuite, RESULTS } from '../support/browser-suite';
 import { makePool, request, tornMailbox, type TestPool } from '../support/pool';
-import { startServer, type RunningServer } from '../support/server';
 
 const HOSTS = 2000;
 const POLL_MS = 250;
 const TORN_HOST = 1900;
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results');
 const SLOTS = Array.from({ length: MESSAGE_SLOTS_PER_MAILBOX }, (_, s) => s);
 const full = (host: number, size = 1024) => encodeMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(host, s, size + s)])));
 // Two requests a host keeps the test light on a shared machine; bench/scale.bench.ts measures full pools.
 const some = (host: number) => encodeMailbox({ 0: request(host, 0, 1024), 9: request(host, 9, 2048) });
 
-let pool: TestPool;
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite({
+  makePool: () => {
+    const inbox: Record<number, Uint8Array> = {};
+    for (let host = 1; host <= HOSTS; host++) inbox[host] = host === 1 ? full(host) : some(host);
+    inbox[TORN_HOST] = tornMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(TORN_HOST, s, 64)])));
+    return makePool({ mailboxes: HOSTS + 1, inbox });
+  },
+  env: (p) => ({ MAILBOX_SOURCES: `big=${p.dir}`, MAILBOX_MAX_HOST_ID: String(HOSTS), MAILBOX_POLL_MS: String(POLL_MS) }),
+  ready: '[data-host-id]',
+  stepTimeoutMs: 90_000, // a loaded machine; the test asserts no timing
+});
+
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  const inbox: Record<number, Uint8Array> = {};
-  for (let host = 1; host <= HOSTS; host++) inbox[host] = host === 1 ? full(host) : some(host);
-  inbox[TORN_HOST] = tornMailbox(Object.fromEntries(SLOTS.map((s) => [s, request(TORN_HOST, s, 64)])));
-  pool = makePool({ mailboxes: HOSTS + 1, inbox });
-  [server, browser] = await Promise.all([
-    startServer({ MAILBOX_SOURCES: `big=${pool.dir}`, MAILBOX_MAX_HOST_ID: String(HOSTS), MAILBOX_POLL_MS: String(POLL_MS) }),
-    launchBrowser(),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  pool?.remove();
-});
+const pool = { writeMailbox: (...args: Parameters<TestPool['writeMailbox']>) => suite.pool().writeMailbox(...args) };
 
 async function open(query: string): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(90_000); // a loaded machine; the test asserts no timing
-  errors = collectErrors(page);
-  await page.goto(`${server.url}/${query}`);
-  await page.waitForSelector('[data-host-id]');
+  page = await suite.open(query);
   return page;
 }
-
-afterEach(async () => {
-  expect(errors, `console errors on the page; the server said:\n${server.output().slice(-3000)}`).toEqual([]);
-  await page?.close();
-});
 
 const rendered = () => page.locator('[role=grid] [data-host-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-host-id'))));
 const inView = (host: number) => page.locator(`[data-host-id="${host}"]`).evaluate((row) => {

@@ -21,6 +21,8 @@ export interface SuiteOptions {
   /** what a page must show before a test starts */
   ready: string;
   context?: BrowserContextOptions;
+  /** how long a page step may take before it fails (default 15 s) */
+  stepTimeoutMs?: number;
 }
 
 export interface BrowserSuite {
@@ -72,7 +74,7 @@ export function browserSuite(options: SuiteOptions): BrowserSuite {
     async open(query = '?source=test', colorScheme = 'light') {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, ...options.context });
       page = await context.newPage();
-      page.setDefaultTimeout(15_000); // fail with the step that hung, before the test's own timeout
+      page.setDefaultTimeout(options.stepTimeoutMs ?? 15_000); // fail with the step that hung, before the test's own timeout
       errors = collectErrors(page);
       await page.goto(server.url + '/' + query);
       await page.waitForSelector(options.ready);
