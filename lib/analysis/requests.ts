@@ -112,8 +112,8 @@ export class RequestTracker {
   /** the last valid inbox slots of each host (held while its mailbox fails its checksum) */
   private inbox = new Map<number, HeldInbox>();
   private outbox = new Map<number, Slots>();
-  /** the latest record of each msgId, until freed or replaced */
-  private current = new Map<number, RequestRecord>();
+  /** the latest record of each msgId (index), until freed or replaced: an array, as msgIds are small and dense */
+  private current: (RequestRecord | undefined)[] = [];
   private closed: RequestRecord[] = [];
   private firstSeq: number | null = null;
   /** the step being followed: its read, and whether a step was inferred in it */
@@ -146,12 +146,15 @@ export class RequestTracker {
 
   /** Records not yet freed or replaced, in no particular order. */
   open(): IterableIterator<RequestRecord> {
-    return this.current.values();
+    const records = this.current;
+    return (function* open() {
+      for (const record of records) if (record) yield record;
+    })();
   }
 
   /** Every record kept: finished ones, then the ones still open. */
   list(): RequestRecord[] {
-    return [...this.closed, ...this.current.values()];
+    return [...this.closed, ...this.open()];
   }
 
   private follow(host: number): void {
@@ -162,7 +165,7 @@ export class RequestTracker {
     for (let slot = 0; slot < MESSAGE_SLOTS_PER_MAILBOX; slot++) {
       const request = requests[slot];
       const reply = replies[slot];
-      if (request || reply || this.current.has(host * SLOTS_PER_MAILBOX + slot)) this.step(host, slot, request, reply, outsideWindow);
+      if (request || reply || this.current[host * SLOTS_PER_MAILBOX + slot]) this.step(host, slot, request, reply, outsideWindow);
     }
   }
 
@@ -179,7 +182,7 @@ export class RequestTracker {
 
   private step(host: number, slot: number, request: DecodedSlot | undefined, reply: DecodedSlot | undefined, outsideWindow: boolean): void {
     const { seq, t, events } = this.at;
-    let record = this.current.get(host * SLOTS_PER_MAILBOX + slot);
+    let record = this.current[host * SLOTS_PER_MAILBOX + slot];
     this.at.inferredNow = false;
     switch (request?.kind) {
       case 'extend': {
@@ -189,7 +192,9 @@ export class RequestTracker {
           if (record?.hostAckedAt != null) this.free(record, reply, true);
           else if (record) this.close(record, 'replaced');
           record = new TrackedRequest(host, slot, request, reply, seq, t, outsideWindow, seq === this.firstSeq);
-          this.current.set(record.msgId, record);
+          // Grown without holes: a sparse array would fall back to a slow dictionary.
+          while (this.current.length <= record.msgId) this.current.push(undefined);
+          this.current[record.msgId] = record;
           events.started.push(record);
         }
         this.checkReply(record, reply);
@@ -255,7 +260,7 @@ export class RequestTracker {
     // Only open records compare bytes; a closed one is kept for an hour, so it lets go of the slots.
     record.request = null;
     record.baselineReply = null;
-    this.current.delete(record.msgId);
+    this.current[record.msgId] = undefined;
     this.closed.push(record);
   }
 
