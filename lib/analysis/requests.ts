@@ -58,14 +58,14 @@ const NONE_INFERRED: RequestStep[] = Object.freeze([]) as unknown as RequestStep
 const sameBytes = (a: DecodedSlot, b: DecodedSlot) => a === b || samePrefix(a, b, SLOT_SIZE_BYTES);
 
 /**
- * A record as the tracker keeps it: its UUIDs are read from the request's
- * slot when first asked for (a busy pool starts thousands of requests a
+ * A record as the tracker keeps it: its id and UUIDs are made when first
+ * asked for (the UUIDs from the request's slot) (a busy pool starts thousands of requests a
  * second, and most records are never shown).
  */
 class TrackedRequest implements RequestRecord {
   readonly msgId: number;
   readonly sizeMiB: number | null;
-  requestedSeq: number;
+  readonly requestedSeq: number;
   updatedSeq: number;
   requestedAt: number;
   repliedAt: number | null = null;
@@ -79,6 +79,7 @@ class TrackedRequest implements RequestRecord {
   inferred: RequestStep[] = NONE_INFERRED;
   request: DecodedSlot | null;
   baselineReply: DecodedSlot | null;
+  private cachedId?: string;
   private cachedDomain?: string;
   private cachedVolume?: string;
 
@@ -96,7 +97,7 @@ class TrackedRequest implements RequestRecord {
   }
 
   get id(): string {
-    return `${this.host}-${this.slot}-${this.requestedSeq}`;
+    return (this.cachedId ??= `${this.host}-${this.slot}-${this.requestedSeq}`);
   }
 
   get domain(): string {

@@ -78,19 +78,9 @@ export function serveAnswer(request: Request, answer: SerializedAnswer, extraHea
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache');
   if (request.headers.get('if-none-match') === answer.etag) return new Response(null, { status: 304, headers });
   headers.set('Content-Type', 'application/json; charset=utf-8');
-  const response = new Response(bytesStream(answer.bytes), { status: 200, headers });
+  const response = new Response(piecesStream([answer.bytes]), { status: 200, headers });
   bodies.set(response, answer.bytes);
   return response;
-}
-
-/** A body over bytes that are shared: a stream hands them on as they are (a BufferSource body would be copied per request). */
-export function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
 }
 
 /** The cached bytes behind a Response made by serveAnswer (for the server's compression cache). */
@@ -112,7 +102,10 @@ export interface PiecedAnswer {
 
 const pieced = new WeakMap<Response, PiecedAnswer>();
 
-/** A body over shared pieces, handed on in chunks of about CHUNK_BYTES as the reader asks for them. */
+/**
+ * A body over shared pieces, handed on in chunks of about CHUNK_BYTES as the reader asks for them (a piece
+ * that fills a chunk goes as it is: shared bytes are not copied per request).
+ */
 export function piecesStream(pieces: readonly Uint8Array[]): ReadableStream<Uint8Array> {
   let next = 0;
   return new ReadableStream({

@@ -66,9 +66,3 @@ export function gridDelta(source: SourceView, parts: GridParts, since: number): 
   kept.set(since, pieces);
   return pieces;
 }
-
-/** The pieces as one string (tests, and callers that want text). */
-export function piecesText(pieces: readonly Uint8Array[]): string {
-  const decoder = new TextDecoder();
-  return pieces.map((p, i) => decoder.decode(p, { stream: i < pieces.length - 1 })).join('');
-}

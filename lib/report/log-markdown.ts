@@ -9,7 +9,7 @@ import { FAILURE_KIND_LOOKS, MESSAGE_GLYPHS } from '@/lib/format/vocabulary';
 import { formatSpan, humanMiB } from '@/lib/format/units';
 import { hostLabel, mergeHostNames, type HostNames } from '@/lib/sources/host-names';
 import type { DroppedMail, LogScanResult, QuotedLine, StatSummary, Timeline, TimelineRequest } from '@/lib/vdsm-log';
-import { cell } from './markdown-format';
+import { cell, utcDateTime, utcTime } from './markdown-format';
 
 /** The scan of the opened logs and its timeline with the dumps. */
 export interface LogFindings {
@@ -20,9 +20,9 @@ export interface LogFindings {
 const MAX_QUOTED_EPISODES = 20;
 const MAX_LISTED = 10;
 
-/** "20:47:28.429": UTC (tickets are read in other time zones), from epoch ms. */
-const utc = (ms: number | null) => (ms === null ? '?' : new Date(ms).toISOString().slice(11, 23));
-const utcDay = (ms: number | null) => (ms === null ? '?' : `${new Date(ms).toISOString().slice(0, 10)} ${utc(ms)} UTC`);
+/** The report's UTC forms, from epoch ms ('?' when the log gave no time). */
+const utc = (ms: number | null) => (ms === null ? '?' : utcTime(new Date(ms).toISOString()));
+const utcDay = (ms: number | null) => (ms === null ? '?' : utcDateTime(new Date(ms).toISOString()));
 const s3 = (v: number | null | undefined) => (v === null || v === undefined ? '–' : v.toFixed(3));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

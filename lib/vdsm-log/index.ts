@@ -47,12 +47,6 @@ export class LogFileScan {
     this.scanner.pushBytes(bytes);
   }
 
-  /** Text already decoded one char per byte. */
-  pushText(text: string): void {
-    this.started = true;
-    this.scanner.push(text);
-  }
-
   /** `complete: false` when the read stopped early (cancel, error). */
   end(complete = true): void {
     this.scanner.end(complete);

@@ -49,7 +49,7 @@ function printable(bytes: Uint8Array): string {
 
 /**
  * A line's head to quote (the whole line when short), as a string of its own: a slice of the line
- * would keep the 64 KiB piece of the file it was cut from alive for as long as the record.
+ * would keep the whole line (16 KB for a `checksum failed` one) alive for as long as the record.
  */
 export function quoteOf(line: string, max = QUOTE_CHARS): string {
   const head = line.length > max ? `${line.slice(0, max)}…` : line;

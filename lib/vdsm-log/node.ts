@@ -10,7 +10,7 @@ import { compressionOf, LogScan, type LogFileScan, type LogScanResult } from './
 import { LogTooLargeError } from './streams';
 import { feedStream, logBytes, type FeedOptions } from './streams';
 
-const CHUNK_BYTES = 1 << 20; // fewer trips to the thread pool; the scanner takes it in 64 KiB pieces
+const CHUNK_BYTES = 1 << 20; // fewer trips to the thread pool
 
 export interface ScanFileOptions extends Pick<FeedOptions, 'limitBytes' | 'signal'> {
   /** the name results use for a path (default: its base name) */

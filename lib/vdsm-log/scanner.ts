@@ -63,13 +63,6 @@ export class LineScanner {
     collector.files.push(this.summary);
   }
 
-  /** Text of one char per byte (latin1), as a chunk of bytes. */
-  push(chunk: string): void {
-    const bytes = new Uint8Array(chunk.length);
-    for (let i = 0; i < chunk.length; i++) bytes[i] = chunk.charCodeAt(i);
-    this.pushBytes(bytes);
-  }
-
   /** The next bytes of the file. Not kept: the caller may reuse the buffer once this returns. */
   pushBytes(chunk: Uint8Array): void {
     this.summary.bytes += chunk.length;

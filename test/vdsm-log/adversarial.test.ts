@@ -40,10 +40,10 @@ describe('bad input', () => {
   it('skips a 100 MB line in bounded memory and reads the line after it', () => {
     const scan = new LogScan({ maxLineBytes: 1 << 20 });
     const file = scan.file('huge.log');
-    const mb = 'x'.repeat(1 << 20);
-    file.pushText(`${realLine}\ncheckschecksum failed`);
-    for (let i = 0; i < 100; i++) file.pushText(mb);
-    file.pushText(`\n${realLine}\n`);
+    const mb = new Uint8Array(1 << 20).fill(0x78);
+    file.pushBytes(Buffer.from(`${realLine}\ncheckschecksum failed`, 'latin1'));
+    for (let i = 0; i < 100; i++) file.pushBytes(mb);
+    file.pushBytes(Buffer.from(`\n${realLine}\n`, 'latin1'));
     file.end();
     const r = scan.result();
     expect(r.lines).toBe(3);

@@ -1,7 +1,8 @@
 /**
  * `scanLogFile` reads a plain file into two buffers it reuses: whatever the
- * scanner keeps of a line cut by a buffer's end must be its own copy. A log
- * of a few MiB (a vdsm-written log repeated) crosses many buffer ends.
+ * scanner keeps of a line cut by a buffer's end must be its own copy (the
+ * first test overwrites each buffer after its push, so it fails if not), and
+ * the file read from disk must give what one scan of its bytes gives.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ describe('scanning a log file from disk', () => {
     expect(reused).toEqual(scanWith(false));
   });
 
-  it('finds what a scan of the same bytes in fresh pieces finds, across many reused buffers', async () => {
+  it('reads a log of several MiB from disk line for line, as a scan of the same bytes in fresh pieces does', async () => {
     const one = readFileSync(FIXTURE);
     const big = Buffer.concat(Array.from({ length: Math.ceil((5 << 20) / one.length) }, () => one));
     const file = path.join(dir, 'vdsm.log');

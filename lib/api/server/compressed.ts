@@ -1,7 +1,7 @@
 import 'server-only';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, crc32, deflateRawSync, gzip } from 'node:zlib';
-import { answerBytes, answerPieces, bytesStream, piecesStream, type PiecedAnswer } from '../answer-cache';
+import { answerBytes, answerPieces, piecesStream, type PiecedAnswer } from '../answer-cache';
 import { ENCODING_HEADER, precompressedBodiesAllowed } from './encoded-bodies';
 
 type Encoding = 'br' | 'gzip';
@@ -118,5 +118,5 @@ export async function negotiated(request: Request, response: Response): Promise<
   headers.set(ENCODING_HEADER, encoding);
   headers.delete('Content-Length');
   headers.append('Vary', 'Accept-Encoding');
-  return new Response(bytesStream(body), { status: 200, headers });
+  return new Response(piecesStream([body]), { status: 200, headers });
 }
