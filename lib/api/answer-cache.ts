@@ -2,7 +2,7 @@
  * Answers serialised once per read. Many viewers polling the same endpoint
  * get the same bytes: JSON.stringify runs once per read and key (not once
  * per request), If-None-Match costs a string compare, and the server's
- * compression (lib/api/server/compressed.ts) is cached beside the bytes.
+ * compression (lib/api/server/compressed.ts) is kept with the answer.
  * Isomorphic: the browser's local API serves through it too.
  */
 import CRC32 from 'crc-32';
@@ -10,6 +10,8 @@ import CRC32 from 'crc-32';
 export interface SerializedAnswer {
   /** the JSON, UTF-8 */
   bytes: Uint8Array;
+  /** the bytes as the one piece of a pieced answer: one object per answer, so its compressed forms are kept with it */
+  whole: PiecedAnswer;
   etag: string;
   headers: Readonly<Record<string, string>>;
 }
@@ -36,7 +38,7 @@ const encoder = new TextEncoder();
 
 export function serializeAnswer({ body, headers = {}, etag }: AnswerParts): SerializedAnswer {
   const bytes = encoder.encode(JSON.stringify(body));
-  return { bytes, etag: etag ?? `"${(CRC32.buf(bytes) >>> 0).toString(16).padStart(8, '0')}"`, headers };
+  return { bytes, whole: { pieces: [bytes], join: false }, etag: etag ?? `"${(CRC32.buf(bytes) >>> 0).toString(16).padStart(8, '0')}"`, headers };
 }
 
 /**
@@ -70,22 +72,13 @@ export function queryKey(name: string, query: URLSearchParams): string {
   return `${name}?${new URLSearchParams(sorted).toString()}`;
 }
 
-const bodies = new WeakMap<Response, Uint8Array>();
-
 /** The Response for an answer: 304 when the client holds it already. */
 export function serveAnswer(request: Request, answer: SerializedAnswer, extraHeaders: Record<string, string> = {}): Response {
-  const headers = new Headers({ ...answer.headers, ...extraHeaders, ETag: answer.etag });
-  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-cache');
-  if (request.headers.get('if-none-match') === answer.etag) return new Response(null, { status: 304, headers });
-  headers.set('Content-Type', 'application/json; charset=utf-8');
-  const response = new Response(piecesStream([answer.bytes]), { status: 200, headers });
-  bodies.set(response, answer.bytes);
-  return response;
-}
-
-/** The cached bytes behind a Response made by serveAnswer (for the server's compression cache). */
-export function answerBytes(response: Response): Uint8Array | undefined {
-  return bodies.get(response);
+  const headers = { ...answer.headers, ...extraHeaders, ETag: answer.etag };
+  if (request.headers.get('if-none-match') === answer.etag) {
+    return new Response(null, { status: 304, headers: { 'Cache-Control': 'no-cache', ...headers } });
+  }
+  return servePieces(answer.whole, headers);
 }
 
 /** Pieces are sent in chunks of about this size: big enough for few writes, small enough to start at once. */

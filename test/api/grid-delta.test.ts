@@ -4,7 +4,7 @@
  * (`full:true`) once SEQ has left the history.
  */
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request as httpGet } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GridDelta, Snapshot } from '@/lib/api/types';
@@ -44,10 +44,10 @@ afterAll(async () => {
   pool?.remove();
 });
 
-/** GETs `path` asking for gzip, with the bytes as sent. */
-function gzipped(path: string): Promise<{ status: number; encoding: string | undefined; bytes: Buffer }> {
+/** GETs `path` asking for gzip (or what `accept` says), with the bytes as sent. */
+function gzipped(path: string, accept = 'gzip'): Promise<{ status: number; encoding: string | undefined; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = httpGet(`${server.url}${path}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+    const req = httpGet(`${server.url}${path}`, { headers: { 'Accept-Encoding': accept } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) }));
@@ -153,5 +153,12 @@ describe('the grid delta', () => {
     const plain = await grid(`&seq=${unzipped.seq}`);
     expect(unzipped.hosts.map((h) => h.id)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     expect(unzipped.hosts).toEqual(plain.body.hosts);
+
+    // a browser takes brotli too: an answer compressed whole (here the full snapshot) comes in it, the whole grid
+    // (joined from kept deflates) stays gzip
+    const full = await gzipped('/api/sources/pool/snapshot', 'gzip, deflate, br');
+    expect(full.encoding).toBe('br');
+    expect((JSON.parse(brotliDecompressSync(full.bytes).toString()) as Snapshot).hosts).toHaveLength(10);
+    expect((await gzipped('/api/sources/pool/snapshot?view=grid', 'gzip, deflate, br')).encoding).toBe('gzip');
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, crc32, deflateRawSync, gzip } from 'node:zlib';
-import { answerBytes, answerPieces, piecesStream, type PiecedAnswer } from '../answer-cache';
+import { answerPieces, piecesStream, type PiecedAnswer } from '../answer-cache';
 import { ENCODING_HEADER, precompressedBodiesAllowed } from './encoded-bodies';
 
 type Encoding = 'br' | 'gzip';
@@ -11,13 +11,6 @@ const gzipped = promisify(gzip);
 
 /** Below this, compressing costs more than it saves. */
 const MIN_COMPRESS_BYTES = 2048;
-
-/**
- * Compressed forms of cached answers, made once per answer, on libuv's
- * threadpool (not the event loop), and shared by every client that asks.
- * They go when the answer's bytes go (WeakMap).
- */
-const compressed = new WeakMap<Uint8Array, Partial<Record<Encoding, Promise<Uint8Array>>>>();
 
 function compress(encoding: Encoding, bytes: Uint8Array): Promise<Uint8Array> {
   // Brotli at quality 5: most of its gain at a small part of the default (11)'s cost.
@@ -38,14 +31,15 @@ export function pickEncoding(acceptEncoding: string | null, offered: readonly En
 }
 
 /**
- * Pieced answers (the grid's, lib/api/grid-delta.ts) in gzip:
- *  - a delta (a few hosts) is gzipped whole, once, on libuv's threadpool, and shared by the viewers that ask;
- *  - the whole grid is joined from each host's piece deflated once and kept while the host does not change
- *    (a piece deflated on its own and ended by a sync flush joins the next by plain concatenation), so a
- *    2000-host answer costs the hosts that changed since it was last asked for, not 40 MB of compression.
+ * Every cached answer is a list of pieces (lib/api/answer-cache.ts), compressed once per encoding and shared
+ * by every client that asks; the compressed forms go when the answer does (WeakMap on its pieces):
+ *  - an answer compressed whole (a kept JSON, a grid delta), on libuv's threadpool, in brotli or gzip;
+ *  - a joined answer (the whole grid) in gzip only, from each host's piece deflated once and kept while the host
+ *    does not change (a piece deflated on its own and ended by a sync flush joins the next by plain
+ *    concatenation), so a 2000-host answer costs the hosts that changed since it was last asked for.
  */
+const compressedAnswers = new WeakMap<readonly Uint8Array[], Partial<Record<Encoding, Promise<readonly Uint8Array[]>>>>();
 const deflatedPieces = new WeakMap<Uint8Array, Uint8Array>();
-const gzippedAnswers = new WeakMap<readonly Uint8Array[], Promise<readonly Uint8Array[]>>();
 
 /** gzip (RFC 1952) member: header, no name, no time, "unknown" OS. */
 const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
@@ -75,48 +69,34 @@ function joinedGzip(pieces: readonly Uint8Array[]): Uint8Array[] {
   return out;
 }
 
-async function wholeGzip(pieces: readonly Uint8Array[]): Promise<readonly Uint8Array[]> {
-  const joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
-  return [await gzipped(joined, { level: 6 })];
-}
-
-function gzipPieces(pieces: PiecedAnswer): Promise<readonly Uint8Array[]> {
-  let done = gzippedAnswers.get(pieces.pieces);
-  if (!done) {
-    done = pieces.join ? Promise.resolve(joinedGzip(pieces.pieces)) : wholeGzip(pieces.pieces);
-    gzippedAnswers.set(pieces.pieces, done);
+async function wholeCompressed(encoding: Encoding, pieces: readonly Uint8Array[]): Promise<readonly Uint8Array[]> {
+  let joined = pieces[0];
+  if (pieces.length !== 1) {
+    joined = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    pieces.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
   }
-  return done;
+  return [await compress(encoding, joined)];
 }
 
-/** A pieced answer gzipped for a client that accepts gzip; else the answer as it is. */
-async function negotiatedPieces(request: Request, response: Response, pieces: PiecedAnswer): Promise<Response> {
-  const accepted = pickEncoding(request.headers.get('accept-encoding'), ['gzip']);
-  if (accepted !== 'gzip' || !precompressedBodiesAllowed()) return response;
-  const body = await gzipPieces(pieces);
-  await response.body?.cancel();
-  const headers = new Headers(response.headers);
-  headers.set(ENCODING_HEADER, 'gzip');
-  headers.delete('Content-Length');
-  headers.append('Vary', 'Accept-Encoding');
-  return new Response(piecesStream(body), { status: 200, headers });
+function compressed(answer: PiecedAnswer, encoding: Encoding): Promise<readonly Uint8Array[]> {
+  let forms = compressedAnswers.get(answer.pieces);
+  if (!forms) compressedAnswers.set(answer.pieces, (forms = {}));
+  return (forms[encoding] ??= answer.join ? Promise.resolve(joinedGzip(answer.pieces)) : wholeCompressed(encoding, answer.pieces));
 }
 
 /** The answer compressed for this client when it accepts it (and the answer came from the answer cache). */
 export async function negotiated(request: Request, response: Response): Promise<Response> {
-  const pieces = answerPieces(response);
-  if (pieces && response.status === 200) return negotiatedPieces(request, response, pieces);
-  const bytes = answerBytes(response);
-  if (!bytes || response.status !== 200 || bytes.length < MIN_COMPRESS_BYTES) return response;
-  const encoding = pickEncoding(request.headers.get('accept-encoding'));
-  if (!encoding || !precompressedBodiesAllowed()) return response;
-  let forms = compressed.get(bytes);
-  if (!forms) compressed.set(bytes, (forms = {}));
-  const body = await (forms[encoding] ??= compress(encoding, bytes));
+  const answer = answerPieces(response);
+  if (!answer || response.status !== 200 || !precompressedBodiesAllowed()) return response;
+  if (answer.pieces.reduce((n, p) => n + p.length, 0) < MIN_COMPRESS_BYTES) return response;
+  // A joined answer exists in gzip only: its pieces' deflates are what is kept.
+  const encoding = pickEncoding(request.headers.get('accept-encoding'), answer.join ? ['gzip'] : ['br', 'gzip']);
+  if (!encoding) return response;
+  const body = await compressed(answer, encoding);
+  await response.body?.cancel();
   const headers = new Headers(response.headers);
   headers.set(ENCODING_HEADER, encoding);
   headers.delete('Content-Length');
   headers.append('Vary', 'Accept-Encoding');
-  return new Response(piecesStream([body]), { status: 200, headers });
+  return new Response(piecesStream(body), { status: 200, headers });
 }
