@@ -132,10 +132,12 @@ export function latestSnapshot(source: SourceView): ServedSnapshot | null {
 }
 
 /** The snapshot as it was at read `seq`; null once it left the history. */
-export function pastSnapshot(source: SourceView, seq: number, view: SnapshotView = 'full'): Snapshot | null {
+export function pastSnapshot(source: SourceView, seq: number, view: SnapshotView = 'full'): PastSnapshot | null {
   const decoded = decodedReadAt(source, seq);
   if (!decoded) return null;
   const snapshot = build(source, decoded);
-  if (view !== 'full') snapshot.hosts = snapshot.hosts.map(ENTRY[view]) as HostSnapshot[];
-  return snapshot;
+  return view === 'full' ? snapshot : { ...snapshot, hosts: snapshot.hosts.map(ENTRY[view]) };
 }
+
+/** A past read in the view asked for: its hosts as that view writes them. */
+export type PastSnapshot = Omit<Snapshot, 'hosts'> & { hosts: readonly unknown[] };
