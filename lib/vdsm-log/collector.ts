@@ -3,6 +3,7 @@
  * list capped), never by the size of the files. `result()` gives the JSON.
  */
 import { EpisodeTracker, type LoggedFailure } from './episodes';
+import type { BytesLiteral } from './python-repr';
 import { summarize } from './stats';
 import type {
   DdStats, ExtendCompletion, ExtendRequest, HostIdRecord, HsmMessage, LogFileSummary, LogFinding, LogPlace, LogScanResult,
@@ -22,6 +23,8 @@ export class LogCollector {
   readonly episodes = new EpisodeTracker();
   readonly files: LogFileSummary[] = [];
   mailSent = 0;
+  /** per mailbox, the data literal its last `checksum failed` line logged, and its bytes (see line-handlers) */
+  readonly lastLiterals = new Map<number, { text: string; decoded: BytesLiteral }>();
   findingsDropped = 0;
   private readonly findings: LogFinding[] = [];
   private readonly requests: Timed<ExtendRequest>[] = [];

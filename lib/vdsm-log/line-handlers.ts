@@ -8,7 +8,7 @@ import { SLOT_SIZE_BYTES } from '@/lib/mailbox';
 import type { LogCollector } from './collector';
 import { isMailboxLogger, isMailboxThread, type LogHead } from './log-line';
 import { LOGGED_DATA_BYTES, slotOf, unpackExpected } from './logged-mailbox';
-import { decodeBytesLiteral } from './python-repr';
+import { decodeBytesLiteral, type BytesLiteral } from './python-repr';
 import type { LogPlace } from './types';
 
 const QUOTE_CHARS = 300;
@@ -57,6 +57,25 @@ export function quoteOf(line: string, max = QUOTE_CHARS): string {
   return ` ${head}`.slice(1);
 }
 
+/** Mailboxes whose last logged data is kept for the next line; past this, the oldest is dropped. */
+const LITERALS_KEPT = 256;
+
+/**
+ * The data literal of a `checksum failed` line, decoded. The SPM logs the same bytes on every read
+ * until the mailbox is written again, so a literal equal to the one this mailbox last logged (compared
+ * as text, through its closing quote) is not decoded again.
+ */
+function loggedData(c: LogCollector, mailbox: number, line: string, start: number): BytesLiteral {
+  const last = c.lastLiterals.get(mailbox);
+  // (a slice compared with === is compared as memory; startsWith walks char by char)
+  if (last && line.slice(start, start + last.text.length) === last.text) return { ...last.decoded, end: start + last.text.length };
+  const decoded = decodeBytesLiteral(line, start, LOGGED_DATA_BYTES + 1);
+  if (!decoded.complete) return decoded;
+  if (!last && c.lastLiterals.size >= LITERALS_KEPT) c.lastLiterals.delete(c.lastLiterals.keys().next().value!);
+  c.lastLiterals.set(mailbox, { text: line.slice(start, decoded.end), decoded });
+  return decoded;
+}
+
 function handleChecksum(c: LogCollector, head: LogHead, line: string, place: LogPlace, m: RegExpExecArray): void {
   const mailbox = Number(m[1]);
   const at = line.indexOf('(data=b', head.messageStart);
@@ -66,7 +85,7 @@ function handleChecksum(c: LogCollector, head: LogHead, line: string, place: Log
     c.failure({ place, ms: head.ms, mailbox, data: new Uint8Array(0), complete: false, expectedLogged: null, quote });
     return;
   }
-  const data = decodeBytesLiteral(line, at + 6, LOGGED_DATA_BYTES + 1);
+  const data = loggedData(c, mailbox, line, at + 6);
   let complete = data.complete && data.bytes.length === LOGGED_DATA_BYTES;
   if (!data.complete) {
     c.finding({ id: 'log.repr.cut-short', severity: 'warning', ...place, message: `mailbox ${mailbox}: data=b'…' ${data.problem} after ${data.bytes.length} of ${LOGGED_DATA_BYTES} bytes (a truncated line): slots shown from what was logged` });

@@ -19,10 +19,33 @@ export interface LogHead {
 const MODERN = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d),(\d{3})([+-]\d\d)?(\d\d)? +([A-Z]+) +\(([^)]*)\) \[([^\]]*)\] /;
 const OLD = /^([^:]*)::([A-Z]+)::(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d),(\d{3})::[^:]*::\d+::([^:]*)::\([^)]*\) /;
 
+/** The two digits at `at` of a string the head's pattern matched as digits. */
+const twoDigits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+
+/** The last date's midnight (UTC, ms): a log's lines share their date, so it is parsed once per day. */
+let lastDate = '';
+let lastDateMs = NaN;
+
+function dateMs(date: string): number {
+  if (date !== lastDate) {
+    lastDate = date;
+    lastDateMs = Date.parse(`${date}T00:00:00Z`);
+  }
+  return lastDateMs;
+}
+
+/** The line's time as written and in ms since the epoch; NaN ms when the date or clock is no real one. */
 function toTime(date: string, clock: string, millis: string, offH?: string, offM?: string): { time: string; ms: number } {
   const offset = offH ? `${offH}:${offM ?? '00'}` : '';
   const time = `${date}T${clock}.${millis}${offset}`;
-  const ms = Date.parse(offset ? time : `${time}Z`);
+  const h = twoDigits(clock, 0);
+  const m = twoDigits(clock, 3);
+  const s = twoDigits(clock, 6);
+  const oh = offH ? twoDigits(offH, 1) : 0;
+  const om = offM ? twoDigits(offM, 0) : 0;
+  if (h > 23 || m > 59 || s > 59 || oh > 23 || om > 59) return { time, ms: NaN };
+  const east = offH?.charCodeAt(0) === 43 /* + */ ? 1 : -1;
+  const ms = dateMs(date) + ((h * 60 + m) * 60 + s) * 1000 + Number(millis) - east * (oh * 60 + om) * 60_000;
   return { time, ms };
 }
 

@@ -13,12 +13,16 @@ import { MarkerSearch } from './marker-search';
 import type { LogFileSummary } from './types';
 
 /**
- * Words that every line we read holds; all other lines are only counted. Each is at least 9 bytes (with
- * the separator before it where a word is short), so the search can jump further between candidates.
+ * Words that every line we read holds; all other lines are only counted. The search jumps by up to the
+ * shortest marker's length less one, so each is the longest fixed text its handler requires: at least
+ * 12 bytes (the HSM's message line by its fixed start, not by `, message(`; a pool's host id by
+ * `connectStoragePool(`; a dd command's output by its `records out`, which every dd prints, with or
+ * without a `(4.1 kB)` before `copied`).
  */
 export const MARKERS = [
-  'checksum failed', 'validated, checking mail', 'processRequest: ', 'unknown message type', ', message(', 'sending mail to SPM',
-  'Incorrect reply', 'completed <Clock(', 'abnormal vm stop', ', hostID=', 'host id for domain', ' copied, ',
+  'checksum failed', 'validated, checking mail', 'processRequest: ', 'unknown message type', 'HSM_MailMonitor - start: ',
+  'sending mail to SPM', 'Incorrect reply', 'completed <Clock(', 'abnormal vm stop', 'connectStoragePool(', 'host id for domain',
+  ' records out',
 ] as const;
 
 const SEARCH = new MarkerSearch(MARKERS);

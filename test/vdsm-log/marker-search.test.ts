@@ -35,10 +35,10 @@ describe('MarkerSearch', () => {
   });
 
   it('walks every marker of a line in order, and none in lines without one', () => {
-    const text = `a, hostID=3 b\nno marker here\nprocessRequest: x copied, 1 s and checksum failed\n`;
+    const text = `a connectStoragePool(hostID=3 b\nno marker here\nprocessRequest: x 1+0 records out 512 bytes copied, 1 s and checksum failed\n`;
     const bytes = bytesOf(text);
     const found: number[] = [];
     for (let at = SEARCH.next(bytes, 0, bytes.length); at >= 0; at = SEARCH.next(bytes, at + 1, bytes.length)) found.push(at);
-    expect(found).toEqual([text.indexOf(', hostID='), text.indexOf('processRequest: '), text.indexOf(' copied, '), text.indexOf('checksum failed')]);
+    expect(found).toEqual([text.indexOf('connectStoragePool('), text.indexOf('processRequest: '), text.indexOf(' records out'), text.indexOf('checksum failed')]);
   });
 });
