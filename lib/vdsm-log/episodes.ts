@@ -43,6 +43,15 @@ function fnv1a(bytes: Uint8Array): number {
   return h >>> 0;
 }
 
+/** Hashes by array: a mailbox's repeated data comes as the same array (see line-handlers' loggedData). */
+const hashes = new WeakMap<Uint8Array, number>();
+
+function hashOf(bytes: Uint8Array): number {
+  let h = hashes.get(bytes);
+  if (h === undefined) hashes.set(bytes, (h = fnv1a(bytes)));
+  return h;
+}
+
 function variantOf(f: LoggedFailure): FailureVariant {
   const computed = f.complete ? loggedChecksum(f.data) : null;
   return {
@@ -104,7 +113,7 @@ export class EpisodeTracker {
     e.count++;
     e.last = f.place;
     if (f.ms !== null) e.lastMs = f.ms;
-    const key = fnv1a(f.data) ^ (f.complete ? 0 : 0x5a5a5a5a);
+    const key = hashOf(f.data) ^ (f.complete ? 0 : 0x5a5a5a5a);
     let v = e.variants.get(key);
     if (!v) {
       e.distinct++;

@@ -61,15 +61,17 @@ export function quoteOf(line: string, max = QUOTE_CHARS): string {
 const LITERALS_KEPT = 256;
 
 /**
- * The data literal of a `checksum failed` line, decoded. The SPM logs the same bytes on every read
- * until the mailbox is written again, so a literal equal to the one this mailbox last logged (compared
- * as text, through its closing quote) is not decoded again.
+ * The data literal of a `checksum failed` line, decoded into bytes of its own. The SPM logs the same
+ * bytes on every read until the mailbox is written again, so a literal equal to the one this mailbox
+ * last logged (compared as text, through its closing quote) gives the same bytes, not decoded again:
+ * the episode tracker, seeing the same array, hashes it once too.
  */
 function loggedData(c: LogCollector, mailbox: number, line: string, start: number): BytesLiteral {
   const last = c.lastLiterals.get(mailbox);
   // (a slice compared with === is compared as memory; startsWith walks char by char)
   if (last && line.slice(start, start + last.text.length) === last.text) return { ...last.decoded, end: start + last.text.length };
-  const decoded = decodeBytesLiteral(line, start, LOGGED_DATA_BYTES + 1);
+  const literal = decodeBytesLiteral(line, start, LOGGED_DATA_BYTES + 1);
+  const decoded = { ...literal, bytes: literal.bytes.slice() }; // not a view of the larger buffer decoding used
   if (!decoded.complete) return decoded;
   if (!last && c.lastLiterals.size >= LITERALS_KEPT) c.lastLiterals.delete(c.lastLiterals.keys().next().value!);
   c.lastLiterals.set(mailbox, { text: line.slice(start, decoded.end), decoded });
@@ -99,7 +101,7 @@ function handleChecksum(c: LogCollector, head: LogHead, line: string, place: Log
     expectedLogged = lit.complete ? unpackExpected(lit.bytes) : null;
   }
   if (expectedLogged === null) complete = false;
-  c.failure({ place, ms: head.ms, mailbox, data: data.bytes.slice(), complete, expectedLogged, quote });
+  c.failure({ place, ms: head.ms, mailbox, data: data.bytes, complete, expectedLogged, quote });
 }
 
 /** Handles one line that holds a marker; `line` has no line ending. */

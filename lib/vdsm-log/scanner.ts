@@ -2,12 +2,13 @@
  * The streaming line scanner of one log file. Chunks go in as bytes; lines
  * are split across chunk boundaries, and only lines holding a marker are
  * made into strings and looked at: the rest are counted, never copied.
- * Memory: the unfinished line, at most `maxLineBytes`; a longer line is a
- * finding and is skipped to its end.
+ * Memory: a chunk and the unfinished line before it, at most
+ * `maxLineBytes`; a longer line is a finding and is skipped to its end.
  */
 import { byteString } from './byte-string';
 import type { LogCollector } from './collector';
 import { handleLine } from './line-handlers';
+import { LineWindow, type LineWindowOptions } from './line-window';
 import { parseHead } from './log-line';
 import { MarkerSearch } from './marker-search';
 import type { LogFileSummary } from './types';
@@ -30,39 +31,66 @@ const NEWLINE = 10;
 const CR = 13;
 /** Bytes of a line's head read for its time. */
 const HEAD_BYTES = 200;
-const NO_BYTES = new Uint8Array(0);
 
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
-export interface ScannerOptions {
+export interface ScannerOptions extends LineWindowOptions {
   maxLineBytes?: number;
 }
 
-/** Newlines in bytes[from, to): Node's Buffer searches natively, a browser's Uint8Array by its own indexOf. */
-function countNewlines(bytes: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(NEWLINE, from); i >= 0 && i < to; i = bytes.indexOf(NEWLINE, i + 1)) n++;
-  return n;
-}
+/**
+ * The marker lines of one scan, copied side by side to become text in one decode: a browser's
+ * TextDecoder costs ~1.5 µs a call, whatever the line's length.
+ */
+class LineBatch {
+  private bytes = new Uint8Array(64 * 1024);
+  private length = 0;
+  private readonly ends: number[] = [];
+  private readonly numbers: number[] = [];
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+  add(from: Uint8Array, start: number, stop: number, number: number): void {
+    const size = this.length + stop - start;
+    if (size > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(size, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.set(from.subarray(start, stop), this.length);
+    this.length = size;
+    this.ends.push(size);
+    this.numbers.push(number);
+  }
+
+  /** Each line as a string of its own (a slice would keep the whole batch's text alive), then empties. */
+  drain(text: (bytes: Uint8Array) => string, each: (line: string, number: number) => void): void {
+    if (this.ends.length === 0) return;
+    const all = text(this.bytes.subarray(0, this.length));
+    let from = 0;
+    for (let k = 0; k < this.ends.length; k++) {
+      each(` ${all.slice(from, this.ends[k])}`.slice(1), this.numbers[k]);
+      from = this.ends[k];
+    }
+    this.length = 0;
+    this.ends.length = 0;
+    this.numbers.length = 0;
+  }
 }
 
 export class LineScanner {
   readonly summary: LogFileSummary;
-  private carry: Uint8Array = NO_BYTES;
+  /** the bytes being scanned; its first `carried` bytes are a line the last chunk left open */
+  private readonly window: LineWindow;
+  private carried = 0;
   private skipping = false;
   private readonly maxLine: number;
   private readonly text = byteString();
+  private readonly batch = new LineBatch();
   /** the head of the last whole line seen: the file's last time, read once at the end */
   private lastHead = '';
 
   constructor(private readonly collector: LogCollector, file: string, options: ScannerOptions = {}) {
     this.maxLine = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.window = new LineWindow(options);
     this.summary = { name: file, bytes: 0, lines: 0, firstTime: null, lastTime: null, hostIds: [], complete: false };
     collector.files.push(this.summary);
   }
@@ -77,31 +105,22 @@ export class LineScanner {
       this.summary.lines++;
       chunk = chunk.subarray(nl + 1);
     }
-    if (this.carry.length > 0) {
-      // Finish the line the last chunk left open, copying only that line.
-      const nl = chunk.indexOf(NEWLINE);
-      if (nl < 0) {
-        this.keep(concat(this.carry, chunk));
-        return;
-      }
-      const first = concat(this.carry, chunk.subarray(0, nl + 1));
-      this.carry = NO_BYTES;
-      this.scan(first, first.length);
-      chunk = chunk.subarray(nl + 1);
-    }
-    const last = chunk.lastIndexOf(NEWLINE);
-    if (last >= 0) this.scan(chunk, last + 1);
-    // A copy (not Buffer's slice, which is a view): the rest of the line must outlive the caller's buffer.
-    this.keep(new Uint8Array(chunk.subarray(last + 1)));
+    // The chunk goes right after the open line, which is then read in place.
+    const end = this.carried + chunk.length;
+    const bytes = this.window.reserve(end, this.carried);
+    bytes.set(chunk, this.carried);
+    const last = end === 0 ? -1 : bytes.lastIndexOf(NEWLINE, end - 1);
+    if (last >= 0) this.scan(bytes, last + 1);
+    this.carry(bytes, last + 1, end);
   }
 
   /** The end of the file: its last line may have no newline. */
   end(complete = true): void {
     if (this.lastHead) this.noteTime(this.lastHead);
     this.lastHead = '';
-    if (this.carry.length > 0) {
-      const line = this.text(this.carry);
-      this.carry = NO_BYTES;
+    if (this.carried > 0) {
+      const line = this.text(this.window.bytes.subarray(0, this.carried));
+      this.carried = 0;
       this.summary.lines++;
       this.noteTime(line.slice(0, HEAD_BYTES));
       if (MARKERS.some((m) => line.includes(m))) {
@@ -115,16 +134,19 @@ export class LineScanner {
     this.summary.complete = complete;
   }
 
-  private keep(rest: Uint8Array): void {
-    if (rest.length <= this.maxLine) {
-      this.carry = rest;
+  /** Keeps bytes[from, end), a line still open, at the front for the next chunk; one too long is skipped. */
+  private carry(bytes: Uint8Array, from: number, end: number): void {
+    const rest = end - from;
+    if (rest <= this.maxLine) {
+      bytes.copyWithin(0, from, end);
+      this.carried = rest;
       return;
     }
-    this.carry = NO_BYTES;
+    this.carried = 0;
     this.skipping = true;
     this.collector.finding({
       id: 'log.line.too-long', severity: 'warning', file: this.summary.name, line: this.summary.lines + 1, time: null,
-      message: `line longer than ${this.maxLine} bytes (starts ${JSON.stringify(this.text(rest.subarray(0, 60)))}): skipped; no vdsm line is this long`,
+      message: `line longer than ${this.maxLine} bytes (starts ${JSON.stringify(this.text(bytes.subarray(from, from + 60)))}): skipped; no vdsm line is this long`,
     });
   }
 
@@ -136,16 +158,17 @@ export class LineScanner {
     for (;;) {
       const at = SEARCH.next(bytes, pos, end);
       if (at < 0) {
-        lines += countNewlines(bytes, pos, end);
+        lines += this.window.count(pos, end);
         break;
       }
       const start = at === 0 ? 0 : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
-      lines += countNewlines(bytes, pos, start) + 1;
+      lines += this.window.count(pos, start) + 1;
       const newline = bytes.indexOf(NEWLINE, at);
       const stop = newline > start && bytes[newline - 1] === CR ? newline - 1 : newline;
-      this.line(this.text(bytes.subarray(start, stop)), lines);
+      this.batch.add(bytes, start, stop, lines);
       pos = newline + 1;
     }
+    this.batch.drain(this.text, (line, number) => this.line(line, number));
     if (this.summary.firstTime === null && startLines === 0) this.noteTime(this.text(bytes.subarray(0, Math.min(end, HEAD_BYTES))));
     const lastStart = end < 2 ? 0 : bytes.lastIndexOf(NEWLINE, end - 2) + 1;
     this.lastHead = this.text(bytes.subarray(lastStart, Math.min(end, lastStart + HEAD_BYTES)));

@@ -128,4 +128,24 @@ describe('checksum failures: tear or garbage', () => {
       [1, 1, 'torn', '2026-11-24T10:00:02.000+00:00'], [3, 1, 'unknown', null], [4, 1, 'unknown', null],
     ]);
   });
+
+  it('reads a repeated literal as the first (decoded once) wherever its line puts it, and a changed one anew', () => {
+    const box = encodeMailbox({ 0: extendRequest(D, V, 128) }).subarray(0, 4092);
+    const torn = box.slice();
+    torn[100] ^= 0xff;
+    const sum = (b: Uint8Array) => b.reduce((a, x) => a + x, 0);
+    const log = [
+      checksumFailed('10:00:00,000', 3, box).replace('(mailbox-spm)', `(mailbox-spm/${'9'.repeat(80)})`),
+      checksumFailed('10:00:02,000', 3, box), // the literal 80 chars earlier in its line: its expected is found after it
+      checksumFailed('10:00:04,000', 13, box), // another mailbox, the same bytes
+      checksumFailed('10:00:06,000', 3, torn),
+      checksumFailed('10:00:08,000', 3, box).replace(/expected=b'[^)]*/, "expected=b'\\x00\\x00\\x00\\x00'"), // the same data, another expected
+    ].join('\n');
+    const r = scanText(log);
+    const three = r.checksumFailures.find((e) => e.mailbox === 3)!;
+    expect(three.count).toBe(4);
+    expect(three.variants.map((v) => [v.count, v.computed, v.expectedLogged])).toEqual([[3, sum(box), sum(box)], [1, sum(torn), sum(torn)]]);
+    expect(r.checksumFailures.find((e) => e.mailbox === 13)!.variants.map((v) => v.computed)).toEqual([sum(box)]);
+    expect(r.findings.filter((f) => f.id.startsWith('log.repr'))).toEqual([]);
+  });
 });
