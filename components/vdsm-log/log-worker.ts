@@ -14,22 +14,12 @@ function post(message: FromWorker): void {
   (self as unknown as Worker).postMessage(message);
 }
 
-/** Counts the bytes of the file as read (before decompression). */
-function counted(stream: ReadableStream<Uint8Array>, onBytes: (n: number) => void): ReadableStream<Uint8Array> {
-  return stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      onBytes(chunk.length);
-      controller.enqueue(chunk);
-    },
-  }));
-}
-
 async function scan(files: File[]): Promise<void> {
   abort = new AbortController();
   const signal = abort.signal;
   const started = performance.now();
   const logScan = new LogScan();
-  const progress: ScanProgress = { file: '', fileIndex: 0, files: files.length, readBytes: 0, totalBytes: files.reduce((n, f) => n + f.size, 0), textBytes: 0, lines: 0, elapsedMs: 0 };
+  const progress: ScanProgress = { file: '', fileIndex: 0, files: files.length, readBytes: 0, totalBytes: files.reduce((n, f) => n + f.size, 0), textBytes: 0, lines: 0, elapsedMs: 0, waitMs: 0 };
   let before = { bytes: 0, lines: 0 };
   let lastPost = 0;
   for (const [i, f] of files.entries()) {
@@ -39,9 +29,10 @@ async function scan(files: File[]): Promise<void> {
     progress.fileIndex = i;
     const file = logScan.file(name);
     try {
-      const { stream } = await logBytes(counted(f.stream() as ReadableStream<Uint8Array>, (n) => (progress.readBytes += n)));
+      const { stream } = await logBytes(f.stream() as ReadableStream<Uint8Array>, (n) => (progress.readBytes += n));
       await feedStream(file, stream, {
         signal,
+        timing: progress,
         onChunk: (scanned) => {
           progress.textBytes = before.bytes + scanned.bytes;
           progress.lines = before.lines + scanned.lines;

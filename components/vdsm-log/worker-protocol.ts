@@ -15,6 +15,8 @@ export interface ScanProgress {
   textBytes: number;
   lines: number;
   elapsedMs: number;
+  /** of which waiting for the bytes (the browser reading the file, decompressing it); the rest is scanning */
+  waitMs: number;
 }
 
 export type FromWorker =

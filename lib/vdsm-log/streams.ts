@@ -17,14 +17,18 @@ export class LogTooLargeError extends Error {
 
 export class UnsupportedCompressionError extends Error {}
 
-/** Reads until at least `n` bytes (or the end); gives them and a stream of everything, those bytes included. */
-async function peek(stream: ReadableStream<Uint8Array>, n: number): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
+/**
+ * Reads until at least `n` bytes (or the end); gives them and a stream of everything, those bytes
+ * included. `onRead` hears of each chunk's size as it is read.
+ */
+async function peek(stream: ReadableStream<Uint8Array>, n: number, onRead?: (bytes: number) => void): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array> }> {
   const reader = stream.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
   while (size < n) {
     const { done, value } = await reader.read();
     if (done) break;
+    onRead?.(value.length);
     parts.push(value);
     size += value.length;
   }
@@ -43,8 +47,12 @@ async function peek(stream: ReadableStream<Uint8Array>, n: number): Promise<{ he
         return;
       }
       const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
+      if (done) {
+        controller.close();
+        return;
+      }
+      onRead?.(value.length);
+      controller.enqueue(value);
     },
     cancel(reason) {
       return reader.cancel(reason);
@@ -53,9 +61,9 @@ async function peek(stream: ReadableStream<Uint8Array>, n: number): Promise<{ he
   return { head, stream: rest };
 }
 
-/** The log's text bytes, decompressed when its first bytes say gzip or xz. */
-export async function logBytes(stream: ReadableStream<Uint8Array>): Promise<{ stream: ReadableStream<Uint8Array>; compression: string | null }> {
-  const peeked = await peek(stream, 6);
+/** The log's text bytes, decompressed when its first bytes say gzip or xz; `onRead` counts the bytes read as given. */
+export async function logBytes(stream: ReadableStream<Uint8Array>, onRead?: (bytes: number) => void): Promise<{ stream: ReadableStream<Uint8Array>; compression: string | null }> {
+  const peeked = await peek(stream, 6, onRead);
   const compression = compressionOf(peeked.head);
   if (compression === null) return { stream: peeked.stream, compression };
   if (compression === 'gzip') return { stream: peeked.stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>), compression };
@@ -69,6 +77,8 @@ export interface FeedOptions {
   signal?: AbortSignal;
   /** after each chunk */
   onChunk?: (file: LogFileScan) => void;
+  /** adds the time spent waiting for bytes (reading, decompressing) to `waitMs` */
+  timing?: { waitMs: number };
 }
 
 /** Scans a stream of log bytes into `file`; ends it (incomplete when stopped early). */
@@ -78,7 +88,9 @@ export async function feedStream(file: LogFileScan, stream: ReadableStream<Uint8
   try {
     for (;;) {
       if (options.signal?.aborted) break;
+      const asked = performance.now();
       const { done, value } = await reader.read();
+      if (options.timing) options.timing.waitMs += performance.now() - asked;
       if (done) {
         complete = true;
         break;
