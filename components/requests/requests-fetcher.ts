@@ -2,12 +2,12 @@
 import type { FetchLike } from '@/components/live-grid/snapshot-fetcher';
 import { responseError } from '@/components/live-grid/snapshot-fetcher';
 import { requestList } from '@/components/episodes/episodes-response';
-import { mergeRequests, needsFullFetch, type RequestsBuffer } from './requests-buffer';
+import { HELD_REQUESTS, mergeRequests, needsFullFetch, type RequestsBuffer } from './requests-buffer';
 
 /** A full fetch this often anyway, to let go of requests the server no longer keeps. */
 export const FULL_FETCH_EVERY_MS = 60_000;
 /** More than a pool makes in an hour of ordinary work; stuck ones come first, so none is cut off. */
-const FULL_LIMIT = 5000;
+const FULL_LIMIT = HELD_REQUESTS;
 
 export function createRequestsFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
   const buffers = new Map<string, { buffer: RequestsBuffer; fullAt: number }>();

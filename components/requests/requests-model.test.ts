@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { episodeList, requestList } from '@/components/episodes/episodes-response';
 import { readAtOf, requestOf } from '@/test/ui/episode-of';
-import { mergeRequests, needsFullFetch } from './requests-buffer';
+import { HELD_REQUESTS, mergeRequests, needsFullFetch } from './requests-buffer';
 import { DEFAULT_SORT, filterRequests, sortRequests } from './requests-model';
 import { stuckAt, stuckSlotsByHost } from './stuck';
 
@@ -83,5 +83,18 @@ describe('mergeRequests', () => {
     expect(needsFullFetch(held)).toBe(false);
     expect(needsFullFetch(null)).toBe(true);
     expect([...mergeRequests(held, answer([stuck]), true).byId.keys()]).toEqual(['b']);
+  });
+
+  it('holds the newest requests a full fetch would, and every stuck one, however many a busy pool adds', () => {
+    const made = (n: number, from: number) => Array.from({ length: n }, (_, i) => requestOf(1 + (i % 50), i % 63, { id: `r${from + i}`, requestedSeq: from + i, updatedSeq: from + i, requestedAt: readAtOf(from + i) }));
+    const oldStuck = requestOf(3, 3, { id: 'old-stuck', requestedSeq: 0, updatedSeq: 0, stuck: true });
+    let held = mergeRequests(null, answer([oldStuck, ...made(HELD_REQUESTS, 1)]), true);
+    for (let second = 1; second <= 5; second++) held = mergeRequests(held, answer(made(4000, second * 10_000)), false);
+    expect(held.byId.size).toBe(HELD_REQUESTS);
+    expect(held.byId.has('old-stuck')).toBe(true);
+    const seqs = [...held.byId.values()].filter((r) => !r.stuck).map((r) => r.requestedSeq);
+    // the newest 4999 beside the stuck one: all 4000 of the last answer, the newest 999 of the one before
+    expect(Math.min(...seqs)).toBe(44_000 - (HELD_REQUESTS - 1 - 4000));
+    expect(held.cursor).toBe(50_000 + 3999);
   });
 });

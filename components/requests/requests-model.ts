@@ -47,14 +47,14 @@ function compare(a: number | string | null, b: number | string | null, descendin
   return descending ? -order : order;
 }
 
+/** Each request's keys are worked out once (times parsed once), not on every comparison. */
 export function sortRequests(list: readonly RequestJson[], sort: RequestSort, isStuck: (r: RequestJson) => boolean): RequestJson[] {
-  return [...list].sort((a, b) => {
-    const sa = isStuck(a);
-    if (sa !== isStuck(b)) return sa ? -1 : 1;
-    return compare(sortValue(a, sort.column), sortValue(b, sort.column), sort.descending)
-      || compare(time(a.requestedAt), time(b.requestedAt), true)
-      || a.msgId - b.msgId;
+  const keyed = list.map((r) => ({ r, stuck: isStuck(r), value: sortValue(r, sort.column), requested: time(r.requestedAt) }));
+  keyed.sort((a, b) => {
+    if (a.stuck !== b.stuck) return a.stuck ? -1 : 1;
+    return compare(a.value, b.value, sort.descending) || compare(a.requested, b.requested, true) || a.r.msgId - b.r.msgId;
   });
+  return keyed.map((k) => k.r);
 }
 
 interface Term {
