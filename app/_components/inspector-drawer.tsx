@@ -5,6 +5,7 @@ import { EpisodesTable } from '@/components/episodes/episodes-table';
 import { HostDetail } from '@/components/host-detail/host-detail';
 import type { RequestsAt } from '@/components/requests/requests-at';
 import { RequestsTable } from '@/components/requests/requests-table';
+import { HELD_REQUESTS, STORM_REFRESH_MS } from '@/components/requests/requests-buffer';
 import type { EpisodeJson } from '@/lib/api/history-types';
 import type { MailboxResponse, SourceInfo } from '@/lib/api/types';
 import { DrawerTabs, type DrawerTab } from './drawer-tabs';
@@ -19,7 +20,11 @@ interface InspectorDrawerProps {
   screen: ReadOnScreen;
   selection: SelectionControls;
   mailbox: { data: MailboxResponse | undefined; error: Error | undefined };
-  requests: { at: RequestsAt | null; stuckS: number; static: boolean; error: Error | undefined; seqAt: (iso: string) => number | null };
+  requests: {
+    at: RequestsAt | null; stuckS: number; static: boolean; error: Error | undefined; seqAt: (iso: string) => number | null;
+    /** requests the last refresh left out: a storm, the list is paced */
+    leftOut: number;
+  };
   episodes: { list: readonly EpisodeJson[]; loaded: boolean; error: Error | undefined };
 }
 
@@ -58,6 +63,12 @@ export function InspectorDrawer({ source, tab, host, slot, screen, selection, ma
           {listError && (
             <p role="alert" className="border-b border-line px-3 py-1 text-[12px] font-semibold text-(--ink-vermillion)">
               ✗ {listError.message}; showing what was last received, retrying.
+            </p>
+          )}
+          {tab === 'requests' && requests.at && requests.leftOut > 0 && (
+            <p data-requests-storm={requests.leftOut} className="border-b border-line px-3 py-1 text-[12px] text-(--ink-orange)">
+              ⚠ A storm of requests: {requests.leftOut.toLocaleString('en-US')} more changed than the last refresh could bring.
+              The list shows the newest {HELD_REQUESTS.toLocaleString('en-US')} and every stuck one, refreshed every {STORM_REFRESH_MS / 1000} s until it calms.
             </p>
           )}
           {tab === 'requests' && requests.at && (

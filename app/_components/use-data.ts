@@ -6,7 +6,7 @@ import type { GridModel } from '@/components/live-grid/grid-model';
 import { createHistoryFetcher } from '@/components/timeline/history-fetcher';
 import type { HistoryBuffer } from '@/components/timeline/history-buffer';
 import { createRequestsFetcher } from '@/components/requests/requests-fetcher';
-import type { RequestsBuffer } from '@/components/requests/requests-buffer';
+import { requestsRefreshMs, type RequestsBuffer } from '@/components/requests/requests-buffer';
 import { createEpisodesFetcher, type EpisodesBuffer } from '@/components/episodes/episodes-fetcher';
 import { jsonFetcher, retryAfter } from './fetch-json';
 import { useTransport } from './transport';
@@ -117,5 +117,8 @@ export function useEpisodes(source: SourceInfo | null, live: boolean) {
 export function useRequests(source: SourceInfo | null, live: boolean) {
   const fetcher = useFetcher(createRequestsFetcher);
   const key = useKey(source ? `${base(source)}/requests` : null);
-  return useSWR<RequestsBuffer>(key, ([url]: [string]) => fetcher(url), { ...polling(historyPollMs(source), live), compare: (a, b) => a === b });
+  const config = polling(historyPollMs(source), live);
+  // in a storm (an answer that left requests out) the list is paced: see STORM_REFRESH_MS
+  const refreshInterval = (data: RequestsBuffer | undefined) => (live ? requestsRefreshMs(data, historyPollMs(source)) : 0);
+  return useSWR<RequestsBuffer>(key, ([url]: [string]) => fetcher(url), { ...config, refreshInterval, compare: (a, b) => a === b });
 }

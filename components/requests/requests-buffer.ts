@@ -13,6 +13,14 @@ import type { RequestCounts, RequestList } from '@/components/episodes/episodes-
 /** Requests held at most (every stuck one is, even past this): as many as a full fetch asks for. */
 export const HELD_REQUESTS = 5000;
 
+/**
+ * How often the list is refreshed while the pool changes more requests between two refreshes than the
+ * list holds (a storm: a busy 2000-host pool steps ~25,000 a second). Nobody reads a list that turns
+ * over whole every second, and fetching and merging 5000 records a second was most of what the page
+ * did in such a storm; the list says it is paced.
+ */
+export const STORM_REFRESH_MS = 5000;
+
 export interface RequestsBuffer {
   byId: ReadonlyMap<string, RequestJson>;
   /** the newest step held: what to ask `?since=` next */
@@ -20,6 +28,11 @@ export interface RequestsBuffer {
   stuckS: number;
   asOf: string | null;
   counts: RequestCounts | null;
+  /**
+   * How many requests the last answer left out (it matched more than it could send): more than the list
+   * holds changed since the fetch before. Then the list refreshes every STORM_REFRESH_MS and says so.
+   */
+  leftOut: number;
 }
 
 /** `full`: the answer lists every request the server keeps (no `since`). */
@@ -35,10 +48,12 @@ export function mergeRequests(prev: RequestsBuffer | null, answer: RequestList, 
   if (changed) keepNewest(byId, HELD_REQUESTS);
   let cursor = full ? null : prev?.cursor ?? null;
   for (const r of answer.requests) cursor = cursor === null ? r.updatedSeq : Math.max(cursor, r.updatedSeq);
-  const same = !changed && prev !== null && prev.asOf === answer.asOf && prev.stuckS === answer.stuckS
+  // a full answer leaves out old requests on any big pool: only a `since` answer that does is a storm
+  const leftOut = full ? 0 : Math.max(0, answer.matched - answer.requests.length);
+  const same = !changed && prev !== null && prev.asOf === answer.asOf && prev.stuckS === answer.stuckS && prev.leftOut === leftOut
     && JSON.stringify(prev.counts) === JSON.stringify(answer.counts);
   if (same) return prev;
-  return { byId: changed ? byId : prev!.byId, cursor, stuckS: answer.stuckS, asOf: answer.asOf, counts: answer.counts };
+  return { byId: changed ? byId : prev!.byId, cursor, stuckS: answer.stuckS, asOf: answer.asOf, counts: answer.counts, leftOut };
 }
 
 /** Lets go of all but the `most` newest requests (by the read that showed them), stuck ones kept. */
@@ -52,6 +67,11 @@ function keepNewest(byId: Map<string, RequestJson>, most: number): void {
   const sorted = Float64Array.from(seqs).sort();
   const oldestKept = room > 0 ? sorted[sorted.length - room] : Infinity;
   for (const [id, r] of byId) if (!r.stuck && r.requestedSeq < oldestKept) byId.delete(id);
+}
+
+/** How long until the next refresh: `normalMs`, or STORM_REFRESH_MS while the last answer left requests out. */
+export function requestsRefreshMs(buffer: RequestsBuffer | undefined, normalMs: number): number {
+  return buffer && buffer.leftOut > 0 ? Math.max(normalMs, STORM_REFRESH_MS) : normalMs;
 }
 
 /** Whether the next fetch must be a full one: nothing held yet to continue from. */

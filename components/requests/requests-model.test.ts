@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { episodeList, requestList } from '@/components/episodes/episodes-response';
 import { readAtOf, requestOf } from '@/test/ui/episode-of';
-import { HELD_REQUESTS, mergeRequests, needsFullFetch } from './requests-buffer';
+import { HELD_REQUESTS, mergeRequests, needsFullFetch, requestsRefreshMs, STORM_REFRESH_MS } from './requests-buffer';
 import { DEFAULT_SORT, filterRequests, sortRequests } from './requests-model';
 import { stuckAt, stuckSlotsByHost } from './stuck';
 
@@ -96,5 +96,19 @@ describe('mergeRequests', () => {
     // the newest 4999 beside the stuck one: all 4000 of the last answer, the newest 999 of the one before
     expect(Math.min(...seqs)).toBe(44_000 - (HELD_REQUESTS - 1 - 4000));
     expect(held.cursor).toBe(50_000 + 3999);
+  });
+
+  it('paces the list in a storm: a `since` answer that left requests out; a full one on a big pool is not one', () => {
+    const counted = (requests: typeof all, total: number) => requestList(requests, new Headers({ 'X-Stuck-After-S': '1', 'X-Total-Count': String(total) }));
+    const full = mergeRequests(null, counted([replied, stuck], 20_000), true);
+    expect(full.leftOut).toBe(0);
+    expect(requestsRefreshMs(full, 1000)).toBe(1000);
+    const storm = mergeRequests(full, counted([{ ...replied, updatedSeq: 50 }, newer], 25_002), false);
+    expect(storm.leftOut).toBe(25_000);
+    expect(requestsRefreshMs(storm, 1000)).toBe(STORM_REFRESH_MS);
+    const calm = mergeRequests(storm, counted([{ ...newer, updatedSeq: 60 }], 1), false);
+    expect(calm.leftOut).toBe(0);
+    expect(requestsRefreshMs(calm, 1000)).toBe(1000);
+    expect(requestsRefreshMs(undefined, 1000)).toBe(1000);
   });
 });
