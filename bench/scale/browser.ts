@@ -48,6 +48,8 @@ interface Collected {
 
 export interface PageFigures {
   firstRowMs: number | null;
+  /** the page's first contentful paint (its shell, before any data): what first rows are measured against */
+  firstPaintMs: number | null;
   longTasksOver50: number;
   longestTaskMs: number;
   blockedMs: number;
@@ -80,8 +82,10 @@ export async function pageFigures(page: Page): Promise<PageFigures> {
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
   const elements = await page.evaluate(() => document.querySelectorAll('[role=grid] *').length);
   const durations = b.longTasks.map(([, d]) => d);
+  const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   return {
     firstRowMs: b.firstRow,
+    firstPaintMs,
     longTasksOver50: durations.filter((d) => d > 50).length,
     longestTaskMs: Math.max(0, ...durations),
     blockedMs: durations.reduce((s, d) => s + Math.max(0, d - 50), 0),
