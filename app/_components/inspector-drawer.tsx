@@ -67,8 +67,9 @@ export function InspectorDrawer({ source, tab, host, slot, screen, selection, ma
           )}
           {tab === 'requests' && requests.at && requests.leftOut > 0 && (
             <p data-requests-storm={requests.leftOut} className="border-b border-line px-3 py-1 text-[12px] text-(--ink-orange)">
-              ⚠ A storm of requests: {requests.leftOut.toLocaleString('en-US')} more changed than the last refresh could bring.
-              The list shows the newest {HELD_REQUESTS.toLocaleString('en-US')} and every stuck one, refreshed every {STORM_REFRESH_MS / 1000} s until it calms.
+              ⚠ A storm of requests: the last refresh left {requests.leftOut.toLocaleString('en-US')} out (more changed or are stuck than
+              the list holds). It shows every stuck one, then the newest, up to {HELD_REQUESTS.toLocaleString('en-US')}, refreshed every {STORM_REFRESH_MS / 1000} s
+              while this lasts.
             </p>
           )}
           {tab === 'requests' && requests.at && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { MailboxResponse, SourceInfo, SourcesResponse } from '@/lib/api/types';
 import { createPastSnapshotFetcher, createSnapshotFetcher } from '@/components/live-grid/snapshot-fetcher';
@@ -117,8 +117,10 @@ export function useEpisodes(source: SourceInfo | null, live: boolean) {
 export function useRequests(source: SourceInfo | null, live: boolean) {
   const fetcher = useFetcher(createRequestsFetcher);
   const key = useKey(source ? `${base(source)}/requests` : null);
-  const config = polling(historyPollMs(source), live);
-  // in a storm (an answer that left requests out) the list is paced: see STORM_REFRESH_MS
-  const refreshInterval = (data: RequestsBuffer | undefined) => (live ? requestsRefreshMs(data, historyPollMs(source)) : 0);
+  const normalMs = historyPollMs(source);
+  const config = polling(normalMs, live);
+  // In a storm (an answer that left requests out) the list is paced: see STORM_REFRESH_MS. One function
+  // while the interval's inputs stay: SWR restarts its timer whenever it is given another.
+  const refreshInterval = useCallback((data: RequestsBuffer | undefined) => (live ? requestsRefreshMs(data, normalMs) : 0), [live, normalMs]);
   return useSWR<RequestsBuffer>(key, ([url]: [string]) => fetcher(url), { ...config, refreshInterval, compare: (a, b) => a === b });
 }

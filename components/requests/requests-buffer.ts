@@ -29,8 +29,9 @@ export interface RequestsBuffer {
   asOf: string | null;
   counts: RequestCounts | null;
   /**
-   * How many requests the last answer left out (it matched more than it could send): more than the list
-   * holds changed since the fetch before. Then the list refreshes every STORM_REFRESH_MS and says so.
+   * How many requests the last `since` answer left out (it matched more than it could send): more
+   * changed since the fetch before, or are stuck, than the list holds. Then the list refreshes every
+   * STORM_REFRESH_MS and says so.
    */
   leftOut: number;
 }

@@ -83,4 +83,33 @@ describe('a 2000-host pool', () => {
       .toEqual([['0', 'host_acked'], ['1', 'requested']]);
 
   });
+
+  it('paces the requests list in a storm and says so, until it calms', { timeout: 240_000 }, async () => {
+    await open('?source=big&panel=requests');
+    await page.getByTestId('requests').waitFor();
+    const fetched: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/requests?')) fetched.push(Date.now());
+    });
+    const storm = page.locator('[data-requests-storm]');
+    expect(await storm.count()).toBe(0);
+    // Every host but the first asks for three new extends, four times over: ~24,000 new requests in two
+    // seconds, where the list holds 5000.
+    for (let round = 0; round < 4; round++) {
+      for (let host = 2; host <= HOSTS; host++) {
+        await pool.writeMailbox('inbox', host, encodeMailbox({ 0: request(host, 0, 3000 + round), 9: request(host, 9, 4000 + round), 20: request(host, 20, 5000 + round) }));
+      }
+    }
+    await storm.waitFor({ timeout: 60_000 });
+    const seen = Date.now();
+    expect(Number(await storm.getAttribute('data-requests-storm'))).toBeGreaterThan(0);
+    expect(await storm.textContent()).toContain('refreshed every 5 s');
+    // paced: the refresh after the one that found the storm comes 5 s later, not 1 s
+    await expect.poll(() => fetched.filter((t) => t > seen).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    const before = fetched.filter((t) => t <= seen).at(-1)!;
+    expect(fetched.find((t) => t > seen)! - before).toBeGreaterThanOrEqual(4500);
+    // calm again: two requests a host, as at the start; the note goes once a refresh brings everything
+    for (let host = 2; host <= HOSTS; host++) await pool.writeMailbox('inbox', host, some(host));
+    await expect.poll(() => storm.count(), { timeout: 120_000 }).toBe(0);
+  });
 });
