@@ -16,8 +16,8 @@ export const HELD_REQUESTS = 5000;
 /**
  * How often the list is refreshed while the pool changes more requests between two refreshes than the
  * list holds (a storm: a busy 2000-host pool steps ~25,000 a second). Nobody reads a list that turns
- * over whole every second, and fetching and merging 5000 records a second was most of what the page
- * did in such a storm; the list says it is paced.
+ * over whole every second, and fetching and merging 5000 records a second was a large part of what
+ * the page did in such a storm; the list says it is paced.
  */
 export const STORM_REFRESH_MS = 5000;
 
