@@ -25,7 +25,8 @@ export const NO_COUNTS: GridCounts = { hostsWithMail: 0, waiting: 0, waitingInFa
 function tally(counts: GridCounts, row: RowModel, sign: 1 | -1): void {
   if (row.hasMail) counts.hostsWithMail += sign;
   if (isFailing(row.state)) counts.failingNow += sign;
-  for (const c of row.cells) {
+  // the lifecycle, not the cells (one entry a cell): a row's cells are built only when drawn
+  for (const c of row.host.lifecycle) {
     if (c.step === 'requested') {
       counts.waiting += sign;
       if (isFailing(row.state)) counts.waitingInFailing += sign;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAN, extend } from '@/lib/mailbox';
 import { snapshotOf, type PoolSpec } from '@/test/ui/snapshot-of';
+import { cellsHost, hostFromCells } from '@/lib/api/cells';
 import { buildGridModel, rowSeverity } from './grid-model';
 
 const D = '8adbc85e-e554-4ae0-b318-8a5465fe5fe1';
@@ -130,5 +131,40 @@ describe('the grid view of the snapshot (no slot bytes, a crc per mailbox)', () 
     const bigger = buildGridModel(a, gridView({ inbox: { 2: { 0: req(3) } } }), 2);
     expect(bigger.rows[1]).not.toBe(a.rows[1]);
     expect(bigger.rows[1].cells[0]).toMatchObject({ step: 'requested', changes: 1 });
+  });
+
+  it('builds a row\'s cells only when they are read, and counts without them', () => {
+    // hosts as the page gets them (`view=cells`, a crc per mailbox), whose slots say when they are unpacked
+    const reads = { n: 0 };
+    let crc = 0;
+    const watched = (snapshot: ReturnType<typeof snapshotOf>) => {
+      crc++;
+      const hosts = snapshot.hosts.map((h) => {
+        const host = hostFromCells(cellsHost({ ...h, inbox: h.inbox && { ...h.inbox, crc }, outbox: h.outbox && { ...h.outbox, crc } }));
+        for (const mailbox of [host.inbox, host.outbox]) {
+          const unpack = Object.getOwnPropertyDescriptor(mailbox, 'slots')!.get!;
+          Object.defineProperty(mailbox, 'slots', { get: () => (reads.n++, unpack()) });
+        }
+        return host;
+      });
+      return { ...snapshot, hosts };
+    };
+    const first = buildGridModel(null, watched(snapshotOf({ inbox: { 2: { 0: req(2) } } })), 1000);
+    const second = buildGridModel(first, watched(snapshotOf({ inbox: { 2: { 0: req(2), 4: req(9) } }, outbox: { 2: { 0: req(2) } } })), 2000);
+    expect(reads.n).toBe(0);
+    expect(second.counts).toMatchObject({ hostsWithMail: 1, waiting: 1 });
+    expect(second.rows[1].hasMail).toBe(true);
+    // drawn: compared with the row it replaced, which is drawn for it
+    expect(second.rows[1].cells.map((c) => [c.slot, c.step, c.changes])).toEqual([[0, 'replied', 1], [4, 'requested', 1]]);
+    expect(reads.n).toBeGreaterThan(0);
+  });
+
+  it('lets a row never drawn forget the row before it: two rows at most are kept for a host off screen', () => {
+    const first = buildGridModel(null, snapshotOf({ inbox: { 2: { 0: req(2) } } }), 1000);
+    const second = buildGridModel(first, snapshotOf({ inbox: { 2: { 0: req(3) } } }), 2000);
+    const third = buildGridModel(second, snapshotOf({ inbox: { 2: { 0: req(4) } } }), 3000);
+    // the second row was never drawn: it is drawn without the first, and the third counts one change against it
+    expect(third.rows[1].cells[0]).toMatchObject({ step: 'requested', changes: 1, changedAt: 3000 });
+    expect(second.rows[1].cells[0]).toMatchObject({ changes: 0, changedAt: 0 });
   });
 });

@@ -2,7 +2,9 @@
  * One host's row of the grid, built from its snapshot entry. A host whose
  * data did not change keeps its row object (structural sharing), so its
  * memoized row does not re-render; cells that changed get a new change
- * count, which the row turns into a brief flash.
+ * count, which the row turns into a brief flash. A row's cells (and its
+ * flash) are built the first time they are read: a busy 2000-host pool
+ * changes hundreds of rows a poll, and only the few on screen are drawn.
  */
 import type { HostSnapshot } from '@/lib/api/types';
 import type { DecodedSlot, Finding, InboxState, LifecycleStep } from '@/lib/mailbox';
@@ -128,24 +130,74 @@ export function sameHost(a: HostSnapshot, b: HostSnapshot): boolean {
   return a.outbox.state === b.outbox.state && sameMailbox(a.outbox, b.outbox);
 }
 
+interface Drawn {
+  cells: readonly CellModel[];
+  flash: { changes: number; at: number };
+}
+
+/**
+ * A row whose cells and flash are built when first read. Until then it keeps the row it replaced, to
+ * tell which cells changed; that row, if it was never drawn either, lets go of the one before it, so
+ * a host that changes every poll off screen holds two rows at most, not its history.
+ */
+class Row implements RowModel {
+  private drawn: Drawn | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly host: HostSnapshot,
+    readonly findings: readonly Finding[],
+    readonly state: RowState,
+    readonly badges: readonly Badge[],
+    readonly hasMail: boolean,
+    readonly problem: boolean,
+    private replaced: RowModel | undefined,
+    private readonly now: number,
+  ) {
+    if (replaced instanceof Row) replaced.forgetReplaced();
+  }
+
+  get cells(): readonly CellModel[] {
+    return this.draw().cells;
+  }
+
+  get flash(): { changes: number; at: number } {
+    return this.draw().flash;
+  }
+
+  private forgetReplaced(): void {
+    if (!this.drawn) this.replaced = undefined;
+  }
+
+  private draw(): Drawn {
+    if (this.drawn) return this.drawn;
+    const [previous, now] = [this.replaced, this.now];
+    this.replaced = undefined;
+    const cells = buildCells(this.host, previous, now);
+    let changedNow = 0;
+    for (const cell of cells) if (cell.changedAt === now && now !== 0) changedNow++;
+    const flash = changedNow > ROW_FLASH_CELLS ? { changes: (previous?.flash.changes ?? 0) + 1, at: now } : previous?.flash ?? NO_FLASH;
+    this.drawn = { cells, flash };
+    return this.drawn;
+  }
+}
+
 /** `previous`: this host's row in the model shown before, if any. */
 export function buildRow(host: HostSnapshot, findings: readonly Finding[], previous: RowModel | undefined, maxHostId: number, now: number): RowModel {
   if (previous && sameHost(previous.host, host) && deepEqual(previous.findings, findings)) return previous;
-  const cells = buildCells(host, previous, now);
+  // What the counts, the filters and the fold need comes from the lifecycle (one entry a cell), not from the cells.
+  const steps = host.lifecycle;
   const state: RowState = host.inbox?.state ?? 'unread';
-  const hasMail = cells.some((c) => c.step !== 'free');
-  const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && cells.length > 0)
-    || cells.some((c) => STEP_LOOKS[c.step].problem);
-  let changedNow = 0;
-  for (const cell of cells) if (cell.changedAt === now && now !== 0) changedNow++;
-  const flash = changedNow > ROW_FLASH_CELLS ? { changes: (previous?.flash.changes ?? 0) + 1, at: now } : previous?.flash ?? NO_FLASH;
-  return { id: host.id, host, findings, cells, state, badges: mailboxBadges(host, maxHostId), hasMail, problem, flash };
+  const hasMail = steps.some((l) => l.step !== 'free');
+  const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && steps.length > 0)
+    || steps.some((l) => STEP_LOOKS[l.step].problem);
+  return new Row(host.id, host, findings, state, mailboxBadges(host, maxHostId), hasMail, problem, previous, now);
 }
 
 /** The worst severity among a row's findings and steps, for its edge marker. */
 export function rowSeverity(row: RowModel): 'error' | 'warning' | 'info' | null {
   if (isFailing(row.state) && row.host.inbox?.spmReads) return 'error';
-  if (row.cells.some((c) => STEP_LOOKS[c.step].problem)) return 'error';
-  if (row.host.outsideWindow && row.cells.length > 0) return 'warning';
+  if (row.host.lifecycle.some((c) => STEP_LOOKS[c.step].problem)) return 'error';
+  if (row.host.outsideWindow && row.host.lifecycle.length > 0) return 'warning';
   return worstSeverity(row.findings);
 }

@@ -78,13 +78,35 @@ export function cellsHost(h: HostSnapshot): CellsHost {
   };
 }
 
-/** The grid view's host from its cells: what the page's grid reads. */
+/** How many slots a mailbox from hostFromCells holds, known without unpacking them. */
+const PACKED_SLOTS = Symbol('packed slots');
+
+/**
+ * A mailbox whose slots are unpacked the first time they are read: a busy 2000-host pool changes
+ * hundreds of hosts a poll, and the page draws the slots of the few on screen.
+ */
+function lazySlots<M extends { slots: CellsSlot[] }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
+  const { slots: packed, ...rest } = mailbox;
+  let slots: DecodedSlot[] | null = null;
+  Object.defineProperty(rest, 'slots', { enumerable: true, configurable: true, get: () => (slots ??= packed.map(unpackSlot)) });
+  Object.defineProperty(rest, PACKED_SLOTS, { value: packed.length });
+  return rest as Omit<M, 'slots'> & { slots: DecodedSlot[] };
+}
+
+/** A mailbox's slot count, without unpacking the slots of one from hostFromCells. */
+export function slotCount(mailbox: { slots: readonly unknown[] } | null | undefined): number {
+  if (!mailbox) return 0;
+  const packed = (mailbox as { [PACKED_SLOTS]?: number })[PACKED_SLOTS];
+  return packed ?? mailbox.slots.length;
+}
+
+/** The grid view's host from its cells: what the page's grid reads (the slots unpacked when read). */
 export function hostFromCells(c: CellsHost): HostSnapshot {
   return {
     id: c.id,
     outsideWindow: c.outsideWindow,
-    inbox: c.inbox && { ...c.inbox, slots: c.inbox.slots.map(unpackSlot) },
-    outbox: c.outbox && { ...c.outbox, slots: c.outbox.slots.map(unpackSlot) },
+    inbox: c.inbox && lazySlots(c.inbox),
+    outbox: c.outbox && lazySlots(c.outbox),
     lifecycle: unpackSteps(c.steps),
   };
 }

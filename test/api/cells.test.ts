@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsHost, hostFromCells } from '@/lib/api/cells';
+import { cellsHost, hostFromCells, slotCount } from '@/lib/api/cells';
 import { buildHosts, gridHost } from '@/lib/api/snapshot-json';
 import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
 
@@ -27,6 +27,20 @@ describe('view=cells', () => {
     const withMail = hosts.filter((h) => h.grid.lifecycle.length > 0);
     const size = (key: 'grid' | 'cells') => withMail.reduce((n, h) => n + JSON.stringify(h[key]).length, 0);
     expect(size('cells')).toBeLessThan(size('grid') / 2);
+  });
+
+  it('unpacks a mailbox\'s slots when they are first read, and knows their count before', () => {
+    const dir = path.join(FIXTURES, 'vdsm-h250/multi');
+    const hosts = roundTrip({ inbox: readFileSync(path.join(dir, 'inbox')), outbox: readFileSync(path.join(dir, 'outbox')) }, 250);
+    const { grid, cells } = hosts.find((h) => h.grid.inbox.slots.length > 0)!;
+    const host = hostFromCells(cells);
+    expect(Object.getOwnPropertyDescriptor(host.inbox, 'slots')?.get).toBeTypeOf('function');
+    expect(slotCount(host.inbox)).toBe(grid.inbox.slots.length);
+    expect(slotCount(grid.inbox)).toBe(grid.inbox.slots.length);
+    expect(slotCount(null)).toBe(0);
+    expect(host.inbox!.slots).toEqual(grid.inbox.slots);
+    expect(host.inbox!.slots).toBe(host.inbox!.slots); // unpacked once
+    expect(JSON.parse(JSON.stringify(host))).toEqual(grid);
   });
 
   it('unpacks to the grid view whatever bytes the mailboxes hold', () => {
