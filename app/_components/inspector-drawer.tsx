@@ -5,7 +5,7 @@ import { EpisodesTable } from '@/components/episodes/episodes-table';
 import { HostDetail } from '@/components/host-detail/host-detail';
 import type { RequestsAt } from '@/components/requests/requests-at';
 import { RequestsTable } from '@/components/requests/requests-table';
-import { HELD_REQUESTS, STORM_REFRESH_MS } from '@/components/requests/requests-buffer';
+import { HELD_REQUESTS, STORM_LIMIT, STORM_REFRESH_MS } from '@/components/requests/requests-buffer';
 import type { EpisodeJson } from '@/lib/api/history-types';
 import type { MailboxResponse, SourceInfo } from '@/lib/api/types';
 import { DrawerTabs, type DrawerTab } from './drawer-tabs';
@@ -22,8 +22,10 @@ interface InspectorDrawerProps {
   mailbox: { data: MailboxResponse | undefined; error: Error | undefined };
   requests: {
     at: RequestsAt | null; stuckS: number; static: boolean; error: Error | undefined; seqAt: (iso: string) => number | null;
-    /** requests the last refresh left out: a storm, the list is paced */
+    /** requests the last refresh left out */
     leftOut: number;
+    /** more changed than the list holds: the list is paced */
+    storm: boolean;
   };
   episodes: { list: readonly EpisodeJson[]; loaded: boolean; error: Error | undefined };
 }
@@ -65,11 +67,11 @@ export function InspectorDrawer({ source, tab, host, slot, screen, selection, ma
               ✗ {listError.message}; showing what was last received, retrying.
             </p>
           )}
-          {tab === 'requests' && requests.at && requests.leftOut > 0 && (
+          {tab === 'requests' && requests.at && requests.storm && (
             <p data-requests-storm={requests.leftOut} className="border-b border-line px-3 py-1 text-[12px] text-(--ink-orange)">
-              ⚠ A storm of requests: the last refresh left {requests.leftOut.toLocaleString('en-US')} out (more changed or are stuck than
-              the list holds). It shows every stuck one, then the newest, up to {HELD_REQUESTS.toLocaleString('en-US')}, refreshed every {STORM_REFRESH_MS / 1000} s
-              while this lasts.
+              ⚠ A storm of requests: more changed or are stuck than the list holds ({HELD_REQUESTS.toLocaleString('en-US')}), and the last
+              refresh left {requests.leftOut.toLocaleString('en-US')} out. While this lasts the list is refreshed every {STORM_REFRESH_MS / 1000} s
+              with the stuck ones and the newest {STORM_LIMIT.toLocaleString('en-US')} changes, and whole every minute.
             </p>
           )}
           {tab === 'requests' && requests.at && (

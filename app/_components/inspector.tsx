@@ -162,7 +162,7 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: Inspecto
         <InspectorDrawer
           source={source} tab={selection.tab} host={url.host} slot={url.slot} screen={screen} selection={selection}
           mailbox={{ data: mailbox.data, error: mailbox.error }}
-          requests={{ at: atRead, stuckS, static: isStatic, error: requests.error, seqAt, leftOut: requests.data?.leftOut ?? 0 }}
+          requests={{ at: atRead, stuckS, static: isStatic, error: requests.error, seqAt, leftOut: requests.data?.leftOut ?? 0, storm: requests.data?.storm ?? false }}
           episodes={{ list: episodeList, loaded: episodes.data !== undefined, error: episodes.error }}
         />
         {help && <ShortcutsDialog onClose={() => setHelp(false)} />}

@@ -14,12 +14,14 @@ import type { RequestCounts, RequestList } from '@/components/episodes/episodes-
 export const HELD_REQUESTS = 5000;
 
 /**
- * How often the list is refreshed while the pool changes more requests between two refreshes than the
- * list holds (a storm: a busy 2000-host pool steps ~25,000 a second). Nobody reads a list that turns
- * over whole every second, and fetching and merging 5000 records a second was a large part of what
- * the page did in such a storm; the list says it is paced.
+ * How often the list is refreshed, and how many records a refresh asks for, while more requests
+ * changed (or are stuck) since the last refresh than the list holds: a storm (a busy 2000-host pool
+ * steps ~25,000 a second). Nobody reads a list that turns over whole every second; fetching and
+ * merging 5000 records a second, 3 MB of JSON, was a large part of what the page did in such a
+ * storm. The list says it is paced, and a full fetch still comes every minute.
  */
 export const STORM_REFRESH_MS = 5000;
+export const STORM_LIMIT = 1000;
 
 export interface RequestsBuffer {
   byId: ReadonlyMap<string, RequestJson>;
@@ -28,12 +30,13 @@ export interface RequestsBuffer {
   stuckS: number;
   asOf: string | null;
   counts: RequestCounts | null;
-  /**
-   * How many requests the last `since` answer left out (it matched more than it could send): more
-   * changed since the fetch before, or are stuck, than the list holds. Then the list refreshes every
-   * STORM_REFRESH_MS and says so.
-   */
+  /** How many requests the last `since` answer left out: it matched more than it sent. */
   leftOut: number;
+  /**
+   * The last `since` answer matched more requests than the list holds (changed since the refresh
+   * before, or stuck): the list refreshes every STORM_REFRESH_MS, STORM_LIMIT at a time, and says so.
+   */
+  storm: boolean;
 }
 
 /** `full`: the answer lists every request the server keeps (no `since`). */
@@ -49,12 +52,13 @@ export function mergeRequests(prev: RequestsBuffer | null, answer: RequestList, 
   if (changed) keepNewest(byId, HELD_REQUESTS);
   let cursor = full ? null : prev?.cursor ?? null;
   for (const r of answer.requests) cursor = cursor === null ? r.updatedSeq : Math.max(cursor, r.updatedSeq);
-  // a full answer leaves out old requests on any big pool: only a `since` answer that does is a storm
+  // a full answer leaves out old requests on any big pool: only a `since` answer can tell a storm
   const leftOut = full ? 0 : Math.max(0, answer.matched - answer.requests.length);
+  const storm = !full && answer.matched > HELD_REQUESTS;
   const same = !changed && prev !== null && prev.asOf === answer.asOf && prev.stuckS === answer.stuckS && prev.leftOut === leftOut
-    && JSON.stringify(prev.counts) === JSON.stringify(answer.counts);
+    && prev.storm === storm && JSON.stringify(prev.counts) === JSON.stringify(answer.counts);
   if (same) return prev;
-  return { byId: changed ? byId : prev!.byId, cursor, stuckS: answer.stuckS, asOf: answer.asOf, counts: answer.counts, leftOut };
+  return { byId: changed ? byId : prev!.byId, cursor, stuckS: answer.stuckS, asOf: answer.asOf, counts: answer.counts, leftOut, storm };
 }
 
 /** Lets go of all but the `most` newest requests (by the read that showed them), stuck ones kept. */
@@ -70,9 +74,9 @@ function keepNewest(byId: Map<string, RequestJson>, most: number): void {
   for (const [id, r] of byId) if (!r.stuck && r.requestedSeq < oldestKept) byId.delete(id);
 }
 
-/** How long until the next refresh: `normalMs`, or STORM_REFRESH_MS while the last answer left requests out. */
+/** How long until the next refresh: `normalMs`, or STORM_REFRESH_MS in a storm. */
 export function requestsRefreshMs(buffer: RequestsBuffer | undefined, normalMs: number): number {
-  return buffer && buffer.leftOut > 0 ? Math.max(normalMs, STORM_REFRESH_MS) : normalMs;
+  return buffer?.storm ? Math.max(normalMs, STORM_REFRESH_MS) : normalMs;
 }
 
 /** Whether the next fetch must be a full one: nothing held yet to continue from. */

@@ -2,7 +2,7 @@
 import type { FetchLike } from '@/components/live-grid/snapshot-fetcher';
 import { responseError } from '@/components/live-grid/snapshot-fetcher';
 import { requestList } from '@/components/episodes/episodes-response';
-import { HELD_REQUESTS, mergeRequests, needsFullFetch, type RequestsBuffer } from './requests-buffer';
+import { HELD_REQUESTS, mergeRequests, needsFullFetch, STORM_LIMIT, type RequestsBuffer } from './requests-buffer';
 
 /** A full fetch this often anyway, to let go of requests the server no longer keeps. */
 export const FULL_FETCH_EVERY_MS = 60_000;
@@ -14,7 +14,7 @@ export function createRequestsFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
   return async function fetchRequests(url: string): Promise<RequestsBuffer> {
     const held = buffers.get(url);
     const full = !held || needsFullFetch(held.buffer) || clock() - held.fullAt > FULL_FETCH_EVERY_MS;
-    const query = full ? `limit=${FULL_LIMIT}` : `since=${held!.buffer.cursor}&limit=${FULL_LIMIT}`;
+    const query = full ? `limit=${FULL_LIMIT}` : `since=${held!.buffer.cursor}&limit=${held!.buffer.storm ? STORM_LIMIT : FULL_LIMIT}`;
     const res = await fetchImpl(`${url}${url.includes('?') ? '&' : '?'}${query}`, { cache: 'no-store' });
     if (!res.ok) throw await responseError(res, 'requests');
     const buffer = mergeRequests(full ? null : held!.buffer, requestList(await res.json(), res.headers), full);

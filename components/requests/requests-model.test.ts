@@ -98,17 +98,20 @@ describe('mergeRequests', () => {
     expect(held.cursor).toBe(50_000 + 3999);
   });
 
-  it('paces the list in a storm: a `since` answer that left requests out; a full one on a big pool is not one', () => {
+  it('paces the list in a storm: a `since` answer matching more than the list holds; a full one on a big pool is not one', () => {
     const counted = (requests: typeof all, total: number) => requestList(requests, new Headers({ 'X-Stuck-After-S': '1', 'X-Total-Count': String(total) }));
     const full = mergeRequests(null, counted([replied, stuck], 20_000), true);
-    expect(full.leftOut).toBe(0);
+    expect(full).toMatchObject({ leftOut: 0, storm: false });
     expect(requestsRefreshMs(full, 1000)).toBe(1000);
     const storm = mergeRequests(full, counted([{ ...replied, updatedSeq: 50 }, newer], 25_002), false);
-    expect(storm.leftOut).toBe(25_000);
+    expect(storm).toMatchObject({ leftOut: 25_000, storm: true });
     expect(requestsRefreshMs(storm, 1000)).toBe(STORM_REFRESH_MS);
-    const calm = mergeRequests(storm, counted([{ ...newer, updatedSeq: 60 }], 1), false);
-    expect(calm.leftOut).toBe(0);
-    expect(requestsRefreshMs(calm, 1000)).toBe(1000);
+    // paced, a refresh brings STORM_LIMIT: one that left some out but matched no more than the list holds is calm
+    const easing = mergeRequests(storm, counted([{ ...newer, updatedSeq: 55 }], HELD_REQUESTS), false);
+    expect(easing).toMatchObject({ leftOut: HELD_REQUESTS - 1, storm: false });
+    expect(requestsRefreshMs(easing, 1000)).toBe(1000);
+    const calm = mergeRequests(easing, counted([{ ...newer, updatedSeq: 60 }], 1), false);
+    expect(calm).toMatchObject({ leftOut: 0, storm: false });
     expect(requestsRefreshMs(undefined, 1000)).toBe(1000);
   });
 });
