@@ -13,7 +13,7 @@ import { PROBE_HOST } from './pool';
  * changes after each answer the snapshot fetcher marks ('mailbox:answer'),
  * the first row, and the probe cell's steps.
  */
-export const PROBE = `(() => {
+const PROBE = `(() => {
   const w = window;
   w.__bench = { longTasks: [], updates: [], firstRow: null, probe: [] };
   new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__bench.longTasks.push([e.startTime, e.duration]); })

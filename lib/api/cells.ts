@@ -88,7 +88,7 @@ const PACKED_SLOTS = Symbol('packed slots');
 function lazySlots<M extends { slots: CellsSlot[] }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
   const { slots: packed, ...rest } = mailbox;
   let slots: DecodedSlot[] | null = null;
-  Object.defineProperty(rest, 'slots', { enumerable: true, configurable: true, get: () => (slots ??= packed.map(unpackSlot)) });
+  Object.defineProperty(rest, 'slots', { enumerable: true, get: () => (slots ??= packed.map(unpackSlot)) });
   Object.defineProperty(rest, PACKED_SLOTS, { value: packed.length });
   return rest as Omit<M, 'slots'> & { slots: DecodedSlot[] };
 }

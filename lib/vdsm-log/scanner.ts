@@ -46,8 +46,8 @@ export interface ScannerOptions extends LineWindowOptions {
 const BATCH_BYTES = 96 * 1024;
 
 /**
- * The marker lines of one scan, copied side by side to become text in one decode: a browser's
- * TextDecoder costs ~1.5 µs a call, whatever the line's length.
+ * Marker lines copied side by side to become text in one decode (up to BATCH_BYTES at a time): a
+ * browser's TextDecoder costs ~1.5 µs a call, whatever the line's length.
  */
 class LineBatch {
   private bytes = new Uint8Array(64 * 1024);
