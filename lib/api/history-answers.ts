@@ -1,7 +1,7 @@
 /** The answers of the history, episodes and requests endpoints for one source. */
-import { isStuck } from '@/lib/analysis/request-record';
+import { isStuck, type RequestRecord } from '@/lib/analysis/request-record';
 import type { SourceView } from '@/lib/sources/source-view';
-import { episodeJson, episodeUpdatedSeq, historyReadJson, requestJson, sortRequests } from './history-json';
+import { episodeJson, episodeUpdatedSeq, historyReadJson, longestWaitingFirst, newestFirst, requestJson } from './history-json';
 import type { EpisodeJson, HistoryResponse, RequestJson } from './history-types';
 
 /** Most reads one answer lists: an hour at 0.5 s is 7,200, so a whole default history fits. */
@@ -85,25 +85,29 @@ export function requestsResponse(source: SourceView, filter: RequestFilter = {})
   let stuck = 0;
   let waiting = 0;
   let open = 0;
-  const matching: RequestJson[] = [];
+  // Matching records, stuck ones apart: sorted on their numbers, and only the ones sent become JSON.
+  const late: RequestRecord[] = [];
+  const rest: RequestRecord[] = [];
   for (const r of records) {
-    const late = !still && now !== null && isStuck(r, now, stuckMs);
-    if (late) stuck++;
+    const isLate = !still && now !== null && isStuck(r, now, stuckMs);
+    if (isLate) stuck++;
     if (r.freedAt === null && r.replacedAt === null) {
       open++;
       if (r.repliedAt === null) waiting++;
     }
-    if ((filter.since == null || r.updatedSeq > filter.since || late) && (filter.host == null || r.host === filter.host)) {
-      matching.push(requestJson(r, now, stuckMs, still));
+    if ((filter.since == null || r.updatedSeq > filter.since || isLate) && (filter.host == null || r.host === filter.host)) {
+      (isLate ? late : rest).push(r);
     }
   }
-  sortRequests(matching);
+  const limit = filter.limit ?? DEFAULT_REQUESTS;
+  const sent = late.sort(longestWaitingFirst).slice(0, limit);
+  if (sent.length < limit) sent.push(...rest.sort(newestFirst).slice(0, limit - sent.length));
   return {
     source: source.id,
     stuckS: stuckMs / 1000,
     asOf: now === null ? null : new Date(now).toISOString(),
     counts: { total: records.length, stuck, waiting, open },
-    matched: matching.length,
-    requests: matching.slice(0, filter.limit ?? DEFAULT_REQUESTS),
+    matched: late.length + rest.length,
+    requests: sent.map((r) => requestJson(r, now, stuckMs, still)),
   };
 }

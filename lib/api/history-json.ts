@@ -107,6 +107,11 @@ export function requestJson(r: RequestRecord, now: number | null, stuckMs: numbe
   };
 }
 
+/** The order of stuck requests: longest waiting first (then by message id). */
+export const longestWaitingFirst = (a: RequestRecord, b: RequestRecord) => a.requestedAt - b.requestedAt || a.msgId - b.msgId;
+/** The order of the other requests: newest first (then by message id). */
+export const newestFirst = (a: RequestRecord, b: RequestRecord) => b.requestedAt - a.requestedAt || a.msgId - b.msgId;
+
 /** Stuck first (longest waiting first), then the rest newest first. */
 export function sortRequests(list: RequestJson[]): RequestJson[] {
   return list.sort((a, b) => {
