@@ -137,17 +137,18 @@ describe('the grid view of the snapshot (no slot bytes, a crc per mailbox)', () 
     // hosts as the page gets them (`view=cells`, a crc per mailbox), whose packed slots count their unpacking
     const reads = { n: 0 };
     let crc = 0;
-    const counted = <T>(packed: T[]) => Object.assign(packed, {
-      map(...args: Parameters<T[]['map']>) {
-        reads.n++;
-        return Array.prototype.map.apply(packed, args);
+    // a packed mailbox's slots whose values count being read (its length is read up front, to count the slots)
+    const counted = <T>(packed: T[]) => new Proxy(packed, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads.n++;
+        return Reflect.get(target, key, receiver);
       },
     });
     const watched = (snapshot: ReturnType<typeof snapshotOf>) => {
       crc++;
       const hosts = snapshot.hosts.map((h) => {
         const cells = cellsHost({ ...h, inbox: h.inbox && { ...h.inbox, crc }, outbox: h.outbox && { ...h.outbox, crc } });
-        for (const mailbox of [cells.inbox, cells.outbox]) if (mailbox) counted(mailbox.slots);
+        for (const mailbox of [cells.inbox, cells.outbox]) if (mailbox) mailbox.slots = counted(mailbox.slots);
         return hostFromCells(cells);
       });
       return { ...snapshot, hosts };

@@ -2,13 +2,13 @@
  * `?view=cells`: the grid's hosts in as few bytes as a cell needs, for the
  * page (a 2000-host pool's grid is ~4 times smaller than `?view=grid`, so it
  * downloads, parses and updates that much faster). Each host keeps its id,
- * states, checksum and crcs as in the grid view; its slots become short
- * arrays and its lifecycle one character per slot. The page expands a host
- * back into the grid view's shape (hostFromCells), so everything after the
- * fetch reads one shape. Isomorphic.
+ * states, checksum and crcs as in the grid view; its slots become one flat
+ * array of numbers and its lifecycle one character per slot. The page
+ * expands a host back into the grid view's shape (hostFromCells), so
+ * everything after the fetch reads one shape. Isomorphic.
  */
 import { assertNever, MESSAGE_SLOTS_PER_MAILBOX, type DecodedSlot, type LifecycleStep, type SlotKind, type SlotLifecycle } from '@/lib/mailbox';
-import type { CellsHost, CellsSlot, HostSnapshot } from './types';
+import type { CellsHost, CellsSlots, HostSnapshot } from './types';
 
 /** One character per lifecycle step; NO_STEP where a slot has none (empty on both sides). */
 const STEP_CODES: Readonly<Record<LifecycleStep, string>> = {
@@ -17,36 +17,61 @@ const STEP_CODES: Readonly<Record<LifecycleStep, string>> = {
 const NO_STEP = '-';
 const STEPS_BY_CODE = new Map(Object.entries(STEP_CODES).map(([step, code]) => [code, step as LifecycleStep]));
 
-/** A slot as `[index, kind]`, with the size of a message that carries one, or why an unknown slot is unknown. */
-function packSlot(slot: DecodedSlot): CellsSlot {
-  const kind: SlotKind = slot.kind;
-  switch (kind) {
-    case 'extend': return [slot.index, kind, slot.sizeMiB ?? null];
-    case 'unknown': return [slot.index, kind, slot.reason ?? null];
-    case 'clean':
-    case 'empty': return [slot.index, kind];
-    default: return assertNever(kind, 'slot kind');
+/** The code of each slot kind in a packed mailbox's slots. */
+const KIND_CODES: Readonly<Record<SlotKind, number>> = { clean: 0, extend: 1, unknown: 2, empty: 3 };
+/** Slot kinds by code (the codes run from 0 with no gap). */
+const KINDS_BY_CODE: readonly SlotKind[] = Object.entries(KIND_CODES).sort(([, a], [, b]) => a - b).map(([kind]) => kind as SlotKind);
+
+/** Three values a slot: its index, its kind's code, and the size of a message that carries one, or why an unknown slot is unknown. */
+const PACKED_STRIDE = 3;
+
+/**
+ * A mailbox's slots as one flat array of triples, `index, kind code, value`: one array a mailbox, not one
+ * a slot, so a page parsing hundreds of changed hosts a poll makes a few objects per host, not hundreds.
+ */
+function packSlots(slots: readonly DecodedSlot[]): CellsSlots {
+  const out: CellsSlots = new Array(slots.length * PACKED_STRIDE);
+  let at = 0;
+  for (const slot of slots) {
+    const kind: SlotKind = slot.kind;
+    let value: number | string | null;
+    switch (kind) {
+      case 'extend': value = slot.sizeMiB ?? null; break;
+      case 'unknown': value = slot.reason ?? null; break;
+      case 'clean':
+      case 'empty': value = null; break;
+      default: return assertNever(kind, 'slot kind');
+    }
+    out[at++] = slot.index;
+    out[at++] = KIND_CODES[kind];
+    out[at++] = value;
   }
+  return out;
 }
 
-function unpackSlot([index, kind, value]: CellsSlot): DecodedSlot {
-  // The grid view's slot (no hex, no findings, no UUIDs): typed as the decoded slot the grid reads.
-  const slot = { index, kind } as DecodedSlot;
-  const known: SlotKind = kind;
-  switch (known) {
-    case 'extend':
-      slot.sizeMiB = value as number | null;
-      break;
-    case 'unknown':
-      if (value !== null && value !== undefined) slot.reason = value as string;
-      break;
-    case 'clean':
-    case 'empty':
-      break;
-    default:
-      assertNever(known, 'slot kind');
+function unpackSlots(packed: CellsSlots): DecodedSlot[] {
+  const out: DecodedSlot[] = [];
+  for (let at = 0; at + PACKED_STRIDE <= packed.length; at += PACKED_STRIDE) {
+    const kind = KINDS_BY_CODE[packed[at + 1] as number];
+    const value = packed[at + 2];
+    // The grid view's slot (no hex, no findings, no UUIDs): typed as the decoded slot the grid reads.
+    const slot = { index: packed[at] as number, kind } as DecodedSlot;
+    switch (kind) {
+      case 'extend':
+        slot.sizeMiB = value as number | null;
+        break;
+      case 'unknown':
+        if (value !== null && value !== undefined) slot.reason = value as string;
+        break;
+      case 'clean':
+      case 'empty':
+        break;
+      default:
+        assertNever(kind, 'slot kind');
+    }
+    out.push(slot);
   }
-  return slot;
+  return out;
 }
 
 function packSteps(lifecycle: readonly SlotLifecycle[]): string {
@@ -71,9 +96,9 @@ export function cellsHost(h: HostSnapshot): CellsHost {
     outsideWindow: h.outsideWindow,
     inbox: h.inbox && {
       state: h.inbox.state, checksum: h.inbox.checksum, spmReads: h.inbox.spmReads,
-      ...(h.inbox.crc !== undefined ? { crc: h.inbox.crc } : {}), slots: h.inbox.slots.map(packSlot),
+      ...(h.inbox.crc !== undefined ? { crc: h.inbox.crc } : {}), slots: packSlots(h.inbox.slots),
     },
-    outbox: h.outbox && { state: h.outbox.state, ...(h.outbox.crc !== undefined ? { crc: h.outbox.crc } : {}), slots: h.outbox.slots.map(packSlot) },
+    outbox: h.outbox && { state: h.outbox.state, ...(h.outbox.crc !== undefined ? { crc: h.outbox.crc } : {}), slots: packSlots(h.outbox.slots) },
     steps: packSteps(h.lifecycle),
   };
 }
@@ -85,11 +110,11 @@ const PACKED_SLOTS = Symbol('packed slots');
  * A mailbox whose slots are unpacked the first time they are read: a busy 2000-host pool changes
  * hundreds of hosts a poll, and the page draws the slots of the few on screen.
  */
-function lazySlots<M extends { slots: CellsSlot[] }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
+function lazySlots<M extends { slots: CellsSlots }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
   const { slots: packed, ...rest } = mailbox;
   let slots: DecodedSlot[] | null = null;
-  Object.defineProperty(rest, 'slots', { enumerable: true, get: () => (slots ??= packed.map(unpackSlot)) });
-  Object.defineProperty(rest, PACKED_SLOTS, { value: packed.length });
+  Object.defineProperty(rest, 'slots', { enumerable: true, get: () => (slots ??= unpackSlots(packed)) });
+  Object.defineProperty(rest, PACKED_SLOTS, { value: Math.floor(packed.length / PACKED_STRIDE) });
   return rest as Omit<M, 'slots'> & { slots: DecodedSlot[] };
 }
 

@@ -112,8 +112,12 @@ export type SnapshotHeader = Omit<Snapshot, 'hosts' | 'findings'>;
  * after SEQ (grid entries), the hosts gone since, and the findings of the hosts sent (plus the volumes' own).
  * When SEQ has left the history the answer is the whole grid view with `"since":SEQ,"full":true`.
  */
-/** A slot in `?view=cells`: `[index, kind]`, `[index, "extend", sizeMiB]`, `[index, "unknown", reason]`. */
-export type CellsSlot = [number, SlotKind] | [number, SlotKind, number | string | null];
+/**
+ * A mailbox's slots in `?view=cells`: one flat array, three values a slot (empty slots left out): its
+ * index, its kind (0 clean, 1 extend, 2 unknown, 3 empty: leftover bytes behind a first byte 0), then the
+ * size in MiB of an extend message, why an unknown slot is unknown, or null.
+ */
+export type CellsSlots = (number | string | null)[];
 
 /**
  * A host in `?view=cells`: the grid view's host in fewer bytes. `steps` has one character per slot from 0
@@ -123,8 +127,8 @@ export type CellsSlot = [number, SlotKind] | [number, SlotKind, number | string 
 export interface CellsHost {
   id: number;
   outsideWindow: boolean;
-  inbox: { state: InboxState; checksum: Checksum | null; spmReads: boolean; crc?: number; slots: CellsSlot[] } | null;
-  outbox: { state: OutboxState; crc?: number; slots: CellsSlot[] } | null;
+  inbox: { state: InboxState; checksum: Checksum | null; spmReads: boolean; crc?: number; slots: CellsSlots } | null;
+  outbox: { state: OutboxState; crc?: number; slots: CellsSlots } | null;
   steps: string;
 }
 
