@@ -29,11 +29,14 @@ export function compact(mailbox: Uint8Array): Compact {
 }
 
 /**
- * Bytes 0..end as a one-byte string, without Node's Buffer (the history runs
- * in the browser too). TextDecoder's 'latin1' is windows-1252 and would
+ * Bytes 0..end as a one-byte string, with Node's Buffer when there is one
+ * (the history runs in the browser too). TextDecoder's 'latin1' is windows-1252 and would
  * change bytes 0x80-0x9f, so char codes it is.
  */
 function latin1(bytes: Uint8Array, end: number): string {
+  // Node's Buffer makes it natively (its 'latin1' is ISO-8859-1): many times faster than char codes.
+  const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, end).toString('latin1');
   let out = '';
   for (let i = 0; i < end; i += LATIN1_CHUNK) {
     out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + LATIN1_CHUNK)) as unknown as number[]);
