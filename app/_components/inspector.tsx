@@ -20,6 +20,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { StaleVolumes } from './stale-volumes';
 import { TimeTravelBanner } from './time-travel-banner';
 import { useEpisodes, useHistory, useLiveSnapshot, useMailbox, useRequests, useSources } from './use-data';
+import { useFramesAfter } from './use-frames-after';
 import { useInspectorKeys } from './use-inspector-keys';
 import { usePause, useReadOnScreen } from './use-read-on-screen';
 import { useSelection } from './use-selection';
@@ -59,9 +60,13 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: Inspecto
   const pause = usePause();
   const following = pause.paused === null;
   const liveSnapshot = useLiveSnapshot(source, following);
-  const history = useHistory(source, following);
-  const episodes = useEpisodes(source, following);
-  const requests = useRequests(source, following);
+  // The grid first: the timeline, episodes and requests are asked for once its first answer is drawn (or
+  // failed), so on a big busy pool the server and the page spend the first second on the rows, not on lists.
+  const gridDrawn = useFramesAfter(liveSnapshot.data !== undefined || liveSnapshot.error !== undefined);
+  const panelSource = gridDrawn ? source : null;
+  const history = useHistory(panelSource, following);
+  const episodes = useEpisodes(panelSource, following);
+  const requests = useRequests(panelSource, following);
   // A pause freezes the newest read known: the grid's (a quiet pool's grid hears of new reads only every few
   // seconds) or the history's, whichever is later, so what was just on screen (a request turning stuck) stays.
   const gridLatest = liveSnapshot.data?.lastRead.seq ?? null;
