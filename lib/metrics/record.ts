@@ -3,6 +3,7 @@ import 'server-only';
 import type { IngestResult } from '@/lib/history/source-history';
 import type { ReadSample } from '@/lib/history/types';
 import type { Metrics } from './metrics';
+import type { TallySeries } from './tally-histogram';
 
 const VERDICTS = ['torn', 'corrupt', 'unproven'] as const;
 const STEPS = ['reply', 'host_ack', 'spm_ack', 'free', 'total'] as const;
@@ -35,12 +36,12 @@ export function recordRead(m: Metrics, source: string, read: ReadSample, result:
   for (const episode of result.episodes.resolved) m.episodes.inc({ source, verdict: episode.verdict });
   if (result.requests.started.length > 0) m.requests.inc({ source }, result.requests.started.length);
   // A busy pool has thousands of steps a read: each series' child is looked up once per read, not per step.
-  const latency = new Map<string, { observe(seconds: number): void }>();
+  const latency = new Map<string, TallySeries>();
   const results = new Map<string, number>();
   const observe = (step: string, ms: number) => {
-    let child = latency.get(step);
-    if (!child) latency.set(step, (child = m.requestLatency.labels({ source, step })));
-    child.observe(ms / 1000);
+    let series = latency.get(step);
+    if (!series) latency.set(step, (series = m.requestLatency.series({ source, step })));
+    series.observe(ms / 1000);
   };
   for (const { record, step, latencyMs } of result.requests.steps) {
     if (latencyMs !== null) observe(step, latencyMs);
