@@ -57,33 +57,44 @@ const NONE_INFERRED: RequestStep[] = Object.freeze([]) as unknown as RequestStep
 
 const sameBytes = (a: DecodedSlot, b: DecodedSlot) => a === b || samePrefix(a, b, SLOT_SIZE_BYTES);
 
+/** Times are kept as whole milliseconds from this: small integers a record holds inline, not boxed numbers. */
+interface Clock {
+  origin: number;
+}
+
+/** A time kept from the clock's origin, or null. */
+type Offset = number | null;
+
 /**
  * A record as the tracker keeps it: its id and UUIDs are made when first
- * asked for (the UUIDs from the request's slot) (a busy pool starts thousands of requests a
- * second, and most records are never shown).
+ * asked for (the UUIDs from the request's slot), and its times are kept as
+ * offsets from the tracker's first read (an epoch time is a boxed number in
+ * each record, one object more per step: a busy pool starts thousands of
+ * requests a second, and most records are never shown).
  */
 class TrackedRequest implements RequestRecord {
   readonly msgId: number;
   readonly sizeMiB: number | null;
   readonly requestedSeq: number;
   updatedSeq: number;
-  requestedAt: number;
-  repliedAt: number | null = null;
   replySizeMiB: number | null = null;
-  hostAckedAt: number | null = null;
-  spmAckedAt: number | null = null;
-  freedAt: number | null = null;
-  replacedAt: number | null = null;
   result: RequestResult | null = null;
   /** shared and empty until a step is inferred: most records never have one */
   inferred: RequestStep[] = NONE_INFERRED;
   request: DecodedSlot | null;
   baselineReply: DecodedSlot | null;
+  private requested: number;
+  private replied: Offset = null;
+  private hostAcked: Offset = null;
+  private spmAcked: Offset = null;
+  private freed: Offset = null;
+  private replaced: Offset = null;
   private cachedId?: string;
   private cachedDomain?: string;
   private cachedVolume?: string;
 
   constructor(
+    private readonly clock: Clock,
     readonly host: number, readonly slot: number, private readonly target: DecodedSlot, reply: DecodedSlot | undefined,
     seq: number, t: number, readonly outsideWindow: boolean, readonly partial: boolean,
   ) {
@@ -93,8 +104,29 @@ class TrackedRequest implements RequestRecord {
     this.baselineReply = reply ?? null;
     this.requestedSeq = seq;
     this.updatedSeq = seq;
-    this.requestedAt = t;
+    this.requested = t - clock.origin;
   }
+
+  private at(offset: Offset): number | null {
+    return offset === null ? null : this.clock.origin + offset;
+  }
+
+  private offset(t: number | null): Offset {
+    return t === null ? null : t - this.clock.origin;
+  }
+
+  get requestedAt(): number { return this.clock.origin + this.requested; }
+  set requestedAt(t: number) { this.requested = t - this.clock.origin; }
+  get repliedAt(): number | null { return this.at(this.replied); }
+  set repliedAt(t: number | null) { this.replied = this.offset(t); }
+  get hostAckedAt(): number | null { return this.at(this.hostAcked); }
+  set hostAckedAt(t: number | null) { this.hostAcked = this.offset(t); }
+  get spmAckedAt(): number | null { return this.at(this.spmAcked); }
+  set spmAckedAt(t: number | null) { this.spmAcked = this.offset(t); }
+  get freedAt(): number | null { return this.at(this.freed); }
+  set freedAt(t: number | null) { this.freed = this.offset(t); }
+  get replacedAt(): number | null { return this.at(this.replaced); }
+  set replacedAt(t: number | null) { this.replaced = this.offset(t); }
 
   get id(): string {
     return (this.cachedId ??= `${this.host}-${this.slot}-${this.requestedSeq}`);
@@ -119,6 +151,8 @@ export class RequestTracker {
   private firstSeq: number | null = null;
   /** the step being followed: its read, and whether a step was inferred in it */
   private at = { seq: 0, t: 0, events: null as unknown as RequestEvents, inferredNow: false };
+  /** the origin of the records' times: the first read's */
+  private clock: Clock | null = null;
 
   constructor(private readonly limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {}
 
@@ -192,7 +226,8 @@ export class RequestTracker {
           // After its CLEAN the old request was freed, in a read no one made; before it, it was overwritten.
           if (record?.hostAckedAt != null) this.free(record, reply, true);
           else if (record) this.close(record, 'replaced');
-          record = new TrackedRequest(host, slot, request, reply, seq, t, outsideWindow, seq === this.firstSeq);
+          this.clock ??= { origin: t };
+          record = new TrackedRequest(this.clock, host, slot, request, reply, seq, t, outsideWindow, seq === this.firstSeq);
           // Grown without holes: a sparse array would fall back to a slow dictionary.
           while (this.current.length <= record.msgId) this.current.push(undefined);
           this.current[record.msgId] = record;
