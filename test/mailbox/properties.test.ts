@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeMailbox, decodeVolume, encodeMailbox, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, pairMailboxes, type Message,
+  decodeMailbox, decodeVolume, encodeMailbox, lifecycleStep, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, pairMailboxes, type Message,
 } from '@/lib/mailbox';
 
 const uuid = fc.uuid({ version: [1, 2, 3, 4, 5] });
@@ -45,6 +45,28 @@ describe('properties', () => {
       expect(decoded.findings).toEqual([]);
       expect(decoded.state).toBe(Object.keys(messages).length === 0 ? 'empty' : 'valid');
       expect(asMessages(decoded.slots)).toEqual(messages);
+    }), { numRuns: 300 });
+  });
+
+  it('pairs an inbox and an outbox mailbox slot by slot, whatever they hold and in whatever order their slots come', () => {
+    const noise = fc.array(fc.tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 0, max: 255 })), { maxLength: 40 });
+    const mailbox = (kind: 'inbox' | 'outbox', messages: Record<string, Message>, bytes: [number, number][]) => {
+      const raw = encodeMailbox(messages, { kind });
+      for (const [at, value] of bytes) raw[at] = value;
+      return decodeMailbox(raw, 0, { kind, host: 1, maxHostId: 250 });
+    };
+    fc.assert(fc.property(mailboxMessages, noise, mailboxMessages, noise, fc.boolean(), (a, noiseA, b, noiseB, shuffled) => {
+      const inbox = mailbox('inbox', a, noiseA);
+      const outbox = mailbox('outbox', { ...a, ...b }, noiseB);
+      // the definition: each slot index on its own
+      const expected: { slot: number; step: string }[] = [];
+      for (let slot = 0; slot < MESSAGE_SLOTS_PER_MAILBOX; slot++) {
+        const step = lifecycleStep(inbox.slots.find((s) => s.index === slot), outbox.slots.find((s) => s.index === slot));
+        if (step !== null) expected.push({ slot, step });
+      }
+      const given = shuffled ? { ...inbox, slots: [...inbox.slots].reverse() } : inbox;
+      expect(pairMailboxes(given, outbox)).toEqual(expected);
+      expect(pairMailboxes(null, outbox)).toEqual(pairMailboxes({ ...inbox, slots: [] }, outbox));
     }), { numRuns: 300 });
   });
 });
