@@ -9,6 +9,7 @@
  */
 import { hostFromCells } from '@/lib/api/cells';
 import type { ApiError, CellsHost, HostSnapshot, Snapshot } from '@/lib/api/types';
+import { takeFirstSnapshot } from './first-snapshot';
 import { applyGridDelta, buildGridModel, type GridDelta, type GridModel } from './grid-model';
 
 interface Entry {
@@ -49,7 +50,9 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     const entry = cache.get(url);
     const headers: Record<string, string> = entry?.etag ? { 'If-None-Match': entry.etag } : {};
     const asked = entry ? `${url}${url.includes('?') ? '&' : '?'}since=${entry.model.lastRead.seq}` : withoutWait(url);
-    const res = await fetchImpl(asked, { headers, cache: 'no-store' });
+    // The very first ask may have been started by the page's <head> (first-snapshot.ts).
+    const early = entry ? null : takeFirstSnapshot(asked);
+    const res = await (early ?? fetchImpl(asked, { headers, cache: 'no-store' }));
     if (res.status === 304 && entry) {
       const seq = Number(res.headers.get('x-mailbox-seq'));
       const readAt = res.headers.get('x-mailbox-read-at');
