@@ -57,6 +57,8 @@ cpSync(path.join(root, 'deploy'), path.join(app, 'deploy'), { recursive: true })
 cpSync(path.join(root, 'docs'), path.join(app, 'docs'), { recursive: true });
 
 const start = path.join(app, 'start.sh');
+// The flags npm start runs the server with (scripts/server-node.json says why).
+const serverFlags = JSON.parse(readFileSync(path.join(root, 'scripts/server-node.json'), 'utf8')).flags.join(' ');
 writeFileSync(start, `#!/bin/sh
 # Starts Mailbox Inspector from this directory. It listens on HOST (default
 # 127.0.0.1) and PORT (default 3000); MAILBOX_SOURCES and the other MAILBOX_*
@@ -66,7 +68,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 # Next's standalone server listens on HOSTNAME, which shells set to the machine's name: always set it here.
 export HOSTNAME="\${HOST:-127.0.0.1}" PORT="\${PORT:-3000}"
-exec "\${NODE:-node}" "$here/server.js"
+exec "\${NODE:-node}" ${serverFlags} "$here/server.js"
 `);
 chmodSync(start, 0o755);
 

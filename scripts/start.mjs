@@ -2,7 +2,7 @@
 // `npm start`: builds the app when the build is missing or older than the
 // sources, then serves it. With no MAILBOX_SOURCES it shows the demo pool.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,9 @@ if (!loopback && !process.env.MAILBOX_TOKEN) {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const next = path.join(root, 'node_modules/.bin/next');
+// The server runs under node with the flags of scripts/server-node.json (its "why" says why).
+const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
+const { flags } = JSON.parse(readFileSync(path.join(root, 'scripts/server-node.json'), 'utf8'));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 function newestMtime(entry) {
@@ -39,7 +42,7 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(next, ['start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [...flags, nextCli, 'start', '-H', host, '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 
 // Next says "Ready" before it has read the configuration: hold its output back until the

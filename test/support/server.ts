@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import SERVER_NODE from '../../scripts/server-node.json';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -49,9 +50,10 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     throw new Error('the app is not built: run `npm run build` first (npm test does)');
   }
   const port = await freePort();
+  // As npm start runs it: node with the server's flags, then Next's CLI.
   const child: ChildProcess = spawn(
-    path.join(ROOT, 'node_modules/.bin/next'),
-    ['start', '-H', '127.0.0.1', '-p', String(port)],
+    process.execPath,
+    [...SERVER_NODE.flags, path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
     { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
