@@ -8,7 +8,9 @@
  * history (versions, episodes, requests) and the metrics. It prints the CPU
  * of all the process's threads (garbage collection included) per poll, as %
  * of a core at 2 polls/s, against a baseline measured in the same run: the
- * crcs and the decode alone (the reads themselves are bench:scale's floor). Prints; asserts nothing (timings are not tests).
+ * crcs and the decode alone (the reads themselves are bench:scale's floor).
+ * npm runs it with the server's node flags (scripts/server-node.json).
+ * Prints; asserts nothing (timings are not tests).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
