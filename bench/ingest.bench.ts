@@ -9,7 +9,8 @@
  * of all the process's threads (garbage collection included) per poll, as %
  * of a core at 2 polls/s, against a baseline measured in the same run: the
  * crcs and the decode alone (the reads themselves are bench:scale's floor).
- * npm runs it with the server's node flags (scripts/server-node.json).
+ * It runs under the server's node flags (scripts/server-node.json; npm's
+ * script passes them, and the bench refuses to run without them).
  * Prints; asserts nothing (timings are not tests).
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import { changedCrcs } from '@/lib/sources/fingerprint';
 import type { PollRead, VolumeRead } from '@/lib/sources/read';
+import SERVER_NODE from '../scripts/server-node.json';
 import { makeScalePool, PROBE_HOST } from './scale/pool';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -54,9 +56,9 @@ function replay(both: Record<VolumeKind, Uint8Array>[], ingest: boolean): Replay
   const volumes = { inbox: both[0].inbox.slice(), outbox: both[0].outbox.slice() };
   const variant = { inbox: new Uint8Array(HOSTS + 1), outbox: new Uint8Array(HOSTS + 1) };
   const decoded: Record<VolumeKind, { crcs: Int32Array; volume: DecodedVolume } | null> = { inbox: null, outbox: null };
-  const history = new SourceHistory({ ...DEFAULT_HISTORY_SETTINGS, maxHostId: HOSTS });
-  const source = `bench-${ingest ? 'ingest' : 'decode'}`;
-  initSourceMetrics(metrics(), source);
+  // the baseline decodes only: no history, no metrics
+  const history = ingest ? new SourceHistory({ ...DEFAULT_HISTORY_SETTINGS, maxHostId: HOSTS }) : null;
+  if (ingest) initSourceMetrics(metrics(), 'bench');
   let next = 2;
   let seq = 0;
   let readAt = Date.now();
@@ -88,9 +90,9 @@ function replay(both: Record<VolumeKind, Uint8Array>[], ingest: boolean): Replay
         decodedNow[kind] = volume;
         read[kind] = { kind, path: kind, bytes, crcs, direct: true, error: null, readMs: 1, warnings: [], stat: null, lastOkAt: readAt } satisfies VolumeRead;
       }
-      if (!ingest) return;
+      if (!history) return;
       const result = history.ingest(read, decodedNow);
-      recordRead(metrics(), source, read, result);
+      recordRead(metrics(), 'bench', read, result);
     },
   };
 }
@@ -108,6 +110,9 @@ const pct = (ms: number) => `${((ms * (1000 / POLL_MS)) / 1000 * 100).toFixed(1)
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function main(): void {
+  // The collector's threads are part of the cost: measured under the server's own flags, or not at all.
+  const missing = SERVER_NODE.flags.filter((flag) => !process.execArgv.includes(flag));
+  if (missing.length > 0) throw new Error(`run under the server's node flags (scripts/server-node.json): missing ${missing.join(' ')}`);
   const both = variants();
   const decodeOnly = replay(both, false);
   const whole = replay(both, true);

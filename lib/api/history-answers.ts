@@ -1,7 +1,7 @@
 /** The answers of the history, episodes and requests endpoints for one source. */
 import { isStuck, type RequestRecord } from '@/lib/analysis/request-record';
 import type { SourceView } from '@/lib/sources/source-view';
-import { episodeJson, episodeUpdatedSeq, historyReadJson, longestWaitingFirst, newestFirst, requestJson } from './history-json';
+import { episodeJson, episodeUpdatedSeq, historyReadJson, inListOrder, requestJson } from './history-json';
 import type { EpisodeJson, HistoryResponse, RequestJson } from './history-types';
 
 /** Most reads one answer lists: an hour at 0.5 s is 7,200, so a whole default history fits. */
@@ -99,9 +99,7 @@ export function requestsResponse(source: SourceView, filter: RequestFilter = {})
       (isLate ? late : rest).push(r);
     }
   }
-  const limit = filter.limit ?? DEFAULT_REQUESTS;
-  const sent = late.sort(longestWaitingFirst).slice(0, limit);
-  if (sent.length < limit) sent.push(...rest.sort(newestFirst).slice(0, limit - sent.length));
+  const sent = inListOrder(late, rest, filter.limit ?? DEFAULT_REQUESTS);
   return {
     source: source.id,
     stuckS: stuckMs / 1000,

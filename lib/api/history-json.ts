@@ -107,16 +107,15 @@ export function requestJson(r: RequestRecord, now: number | null, stuckMs: numbe
   };
 }
 
-/** The order of stuck requests: longest waiting first (then by message id). */
-export const longestWaitingFirst = (a: RequestRecord, b: RequestRecord) => a.requestedAt - b.requestedAt || a.msgId - b.msgId;
-/** The order of the other requests: newest first (then by message id). */
-export const newestFirst = (a: RequestRecord, b: RequestRecord) => b.requestedAt - a.requestedAt || a.msgId - b.msgId;
+const longestWaitingFirst = (a: RequestRecord, b: RequestRecord) => a.requestedAt - b.requestedAt || a.msgId - b.msgId;
+const newestFirst = (a: RequestRecord, b: RequestRecord) => b.requestedAt - a.requestedAt || a.msgId - b.msgId;
 
-/** Stuck first (longest waiting first), then the rest newest first. */
-export function sortRequests(list: RequestJson[]): RequestJson[] {
-  return list.sort((a, b) => {
-    if (a.stuck !== b.stuck) return a.stuck ? -1 : 1;
-    const order = a.stuck ? a.requestedAt.localeCompare(b.requestedAt) : b.requestedAt.localeCompare(a.requestedAt);
-    return order !== 0 ? order : a.msgId - b.msgId;
-  });
+/**
+ * The requests list's order, on the records' numbers: the stuck ones first (longest waiting first), then
+ * the rest newest first, the message id breaking ties. Sorts both lists in place; at most `limit` records.
+ */
+export function inListOrder(stuck: RequestRecord[], rest: RequestRecord[], limit = Infinity): RequestRecord[] {
+  const out = stuck.sort(longestWaitingFirst).slice(0, limit);
+  if (out.length < limit) out.push(...rest.sort(newestFirst).slice(0, limit - out.length));
+  return out;
 }

@@ -1,9 +1,10 @@
 /** Gathers a source's incident summary for a window of reads: episodes, requests, mailboxes to dump. */
+import { isStuck, type RequestRecord } from '@/lib/analysis/request-record';
 import { incidentSummary, VERDICT_LABEL, type IncidentInput, type IncidentMailbox } from '@/lib/report/incident-markdown';
 import { mergeHostNames } from '@/lib/sources/host-names';
 import type { SourceView } from '@/lib/sources/source-view';
 import type { OpenedContext } from './endpoints/source-request';
-import { episodeJson, requestJson, sortRequests } from './history-json';
+import { episodeJson, inListOrder, requestJson } from './history-json';
 
 /** Dumps are ~20 lines each with hexdump's `*`; more would bury the tables. */
 const MAX_DUMPED_EPISODES = 6;
@@ -31,11 +32,15 @@ export function gatherIncident(source: SourceView, window: IncidentWindow, opene
   const inWindow = first && last
     ? episodes.list().filter((e) => e.endSeq >= first.seq && e.startSeq <= last.seq).sort((a, b) => a.startSeq - b.startSeq || a.host - b.host)
     : [];
-  const requestList = first && last
-    ? sortRequests(requests.list()
-      .filter((r) => r.requestedAt <= last.readAt && (r.freedAt ?? r.replacedAt ?? Infinity) >= first.readAt)
-      .map((r) => requestJson(r, now, stuckMs, still)))
-    : [];
+  const stuck: RequestRecord[] = [];
+  const rest: RequestRecord[] = [];
+  if (first && last) {
+    for (const r of requests.list()) {
+      if (r.requestedAt > last.readAt || (r.freedAt ?? r.replacedAt ?? Infinity) < first.readAt) continue;
+      (!still && now !== null && isStuck(r, now, stuckMs) ? stuck : rest).push(r);
+    }
+  }
+  const requestList = inListOrder(stuck, rest).map((r) => requestJson(r, now, stuckMs, still));
 
   const mailboxes: IncidentMailbox[] = [];
   for (const e of inWindow.slice(-MAX_DUMPED_EPISODES)) {

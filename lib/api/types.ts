@@ -108,11 +108,6 @@ export interface Snapshot {
 export type SnapshotHeader = Omit<Snapshot, 'hosts' | 'findings'>;
 
 /**
- * `GET …/snapshot?view=grid&since=SEQ` while SEQ is known: the hosts whose inbox or outbox changed
- * after SEQ (grid entries), the hosts gone since, and the findings of the hosts sent (plus the volumes' own).
- * When SEQ has left the history the answer is the whole grid view with `"since":SEQ,"full":true`.
- */
-/**
  * A mailbox's slots in `?view=cells`: one flat array, three values a slot (empty slots left out): its
  * index, its kind (0 clean, 1 extend, 2 unknown, 3 empty: leftover bytes behind a first byte 0), then the
  * size in MiB of an extend message, why an unknown slot is unknown, or null.
@@ -132,6 +127,11 @@ export interface CellsHost {
   steps: string;
 }
 
+/**
+ * `GET …/snapshot?view=grid&since=SEQ` while SEQ is known: the hosts whose inbox or outbox changed
+ * after SEQ (grid entries), the hosts gone since, and the findings of the hosts sent (plus the volumes' own).
+ * When SEQ has left the history the answer is the whole grid view with `"since":SEQ,"full":true`.
+ */
 export interface GridDelta extends SnapshotHeader {
   since: number;
   full: false;

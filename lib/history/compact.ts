@@ -29,9 +29,9 @@ export function compact(mailbox: Uint8Array): Compact {
 }
 
 /**
- * Bytes 0..end as a one-byte string, with Node's Buffer when there is one
- * (the history runs in the browser too). TextDecoder's 'latin1' is windows-1252 and would
- * change bytes 0x80-0x9f, so char codes it is.
+ * Bytes 0..end as a one-byte string: by Node's Buffer on the server, by
+ * char codes in a browser (the history runs there too; TextDecoder's
+ * 'latin1' is windows-1252 and would change bytes 0x80-0x9f).
  */
 function latin1(bytes: Uint8Array, end: number): string {
   // Node's Buffer makes it natively (its 'latin1' is ISO-8859-1): many times faster than char codes.

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '@/lib/analysis/request-record';
 import { requestsResponse, type RequestFilter } from '@/lib/api/history-answers';
-import { requestJson, sortRequests } from '@/lib/api/history-json';
+import { requestJson } from '@/lib/api/history-json';
+import type { RequestJson } from '@/lib/api/history-types';
 import type { SourceView } from '@/lib/sources/source-view';
 
 const NOW = Date.UTC(2026, 11, 7, 12);
@@ -34,6 +35,15 @@ const record = fc.record({
   };
 });
 
+/** The list's order as a person reads it off the JSON: stuck first, longest waiting first, then newest first. */
+function listOrder(list: RequestJson[]): RequestJson[] {
+  return [...list].sort((a, b) => {
+    if (a.stuck !== b.stuck) return a.stuck ? -1 : 1;
+    const order = a.stuck ? a.requestedAt.localeCompare(b.requestedAt) : b.requestedAt.localeCompare(a.requestedAt);
+    return order !== 0 ? order : a.msgId - b.msgId;
+  });
+}
+
 /** A source with just what the requests answer reads: its latest read, its records, its stuck threshold. */
 function sourceOf(records: RequestRecord[]): SourceView {
   return {
@@ -52,7 +62,7 @@ describe('the requests answer', () => {
         const all = records.map((r) => requestJson(r, NOW, STUCK_MS));
         const matching = all.filter((r) => (filter.since == null || r.updatedSeq > filter.since || r.stuck) && (filter.host == null || r.host === filter.host));
         const answer = requestsResponse(sourceOf(records), filter);
-        expect(answer.requests).toEqual(sortRequests(matching).slice(0, filter.limit ?? 1000));
+        expect(answer.requests).toEqual(listOrder(matching).slice(0, filter.limit ?? 1000));
         expect(answer.matched).toBe(matching.length);
         expect(answer.counts.stuck).toBe(all.filter((r) => r.stuck).length);
       },
