@@ -4,7 +4,8 @@
  * figure than bench:scale's, for work on the server's busy CPU. It replays
  * polls in memory (10% of the inbox and of the outbox mailboxes rewritten
  * each poll, as bench:scale's churn) through what the live source does with
- * a read: the crcs of the changed mailboxes, the decode of those, the
+ * a read: the last window patched with the changed mailboxes' bytes (as the
+ * reader's thread sends them), their crcs, the decode of those, the
  * history (versions, episodes, requests) and the metrics. It prints the CPU
  * of all the process's threads (garbage collection included) per poll, as %
  * of a core at 2 polls/s, against a baseline measured in the same run: the
@@ -17,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_HISTORY_SETTINGS } from '@/lib/history/settings';
 import { SourceHistory } from '@/lib/history/source-history';
-import { decodeVolume, MAILBOX_SIZE_BYTES, type DecodedVolume, type VolumeKind } from '@/lib/mailbox';
+import { decodeVolume, MAILBOX_SIZE_BYTES, MailboxWindow, type DecodedVolume, type VolumeKind } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import { changedCrcs } from '@/lib/sources/fingerprint';
@@ -47,6 +48,19 @@ function variants(): Record<VolumeKind, Uint8Array>[] {
   }
 }
 
+/** The changed mailboxes' bytes one after another, as the reader's thread sends them. */
+function patchOf(volume: Uint8Array, changed: Uint8Array): Uint8Array {
+  let count = 0;
+  for (const flag of changed) count += flag;
+  const patch = new Uint8Array(count * MAILBOX_SIZE_BYTES);
+  for (let i = 0, at = 0; i < changed.length; i++) {
+    if (!changed[i]) continue;
+    patch.set(volume.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES), at);
+    at += MAILBOX_SIZE_BYTES;
+  }
+  return patch;
+}
+
 interface Replay {
   /** one poll: rewrites 10% of the mailboxes, then does what the live source does with the read */
   poll(): void;
@@ -55,7 +69,7 @@ interface Replay {
 function replay(both: Record<VolumeKind, Uint8Array>[], ingest: boolean): Replay {
   const volumes = { inbox: both[0].inbox.slice(), outbox: both[0].outbox.slice() };
   const variant = { inbox: new Uint8Array(HOSTS + 1), outbox: new Uint8Array(HOSTS + 1) };
-  const decoded: Record<VolumeKind, { crcs: Int32Array; volume: DecodedVolume } | null> = { inbox: null, outbox: null };
+  const decoded: Record<VolumeKind, { window: MailboxWindow; crcs: Int32Array; volume: DecodedVolume } | null> = { inbox: null, outbox: null };
   // the baseline decodes only: no history, no metrics
   const history = ingest ? new SourceHistory({ ...DEFAULT_HISTORY_SETTINGS, maxHostId: HOSTS }) : null;
   if (ingest) initSourceMetrics(metrics(), 'bench');
@@ -80,15 +94,21 @@ function replay(both: Record<VolumeKind, Uint8Array>[], ingest: boolean): Replay
           volumes[kind].set(both[variant[kind][next]][kind].subarray(at, at + MAILBOX_SIZE_BYTES), at);
           next = next >= HOSTS ? 2 : next + 1;
         }
-        const bytes = volumes[kind]; // as the reader's buffer, reused from read to read
+        // as the reader hands it out: the first read whole, then the last window patched with the changed mailboxes' bytes
         const before = decoded[kind];
-        const crcs = changedCrcs(bytes, before ? rewritten : null, before?.crcs ?? null);
+        const window = before ? before.window.patched(rewritten, patchOf(volumes[kind], rewritten)) : MailboxWindow.of(volumes[kind].slice());
+        const crcs = changedCrcs(window, before ? rewritten : null, before?.crcs ?? null);
         const changed: number[] = [];
         if (before) for (let i = 0; i < crcs.length; i++) if (before.crcs[i] !== crcs[i]) changed.push(i);
-        const volume = decodeVolume(bytes, kind, { maxHostId: HOSTS }, before ? { previous: before.volume, changed } : undefined);
-        decoded[kind] = { crcs, volume };
+        const volume = decodeVolume(window, kind, { maxHostId: HOSTS }, before ? { previous: before.volume, changed } : undefined);
+        decoded[kind] = { window, crcs, volume };
         decodedNow[kind] = volume;
-        read[kind] = { kind, path: kind, bytes, crcs, direct: true, error: null, readMs: 1, warnings: [], stat: null, lastOkAt: readAt } satisfies VolumeRead;
+        read[kind] = {
+          kind, path: kind, window, crcs, direct: true, error: null, readMs: 1, warnings: [], stat: null, lastOkAt: readAt,
+          get bytes() {
+            return window.bytes;
+          },
+        } satisfies VolumeRead;
       }
       if (!history) return;
       const result = history.ingest(read, decodedNow);

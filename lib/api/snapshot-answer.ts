@@ -49,7 +49,9 @@ interface Cache {
 const caches = new WeakMap<SourceView, Cache>();
 
 function crcsOf(volume: VolumeRead | null): Int32Array | null {
-  return volume?.crcs ?? (volume?.bytes ? mailboxCrcs(volume.bytes) : null);
+  if (volume?.crcs) return volume.crcs;
+  const source = volume?.window ?? volume?.bytes;
+  return source ? mailboxCrcs(source) : null;
 }
 
 function etagOf(decoded: DecodedRead): string {

@@ -24,7 +24,7 @@ function status(read: VolumeRead | null, lastGood: ReadRef | null | undefined): 
     path: read.path,
     direct: read.direct,
     error: read.error,
-    bytes: read.bytes?.length ?? 0,
+    bytes: read.window?.length ?? read.bytes?.length ?? 0, // the window first: a live read's bytes are joined on use
     readMs: read.readMs,
     lastOkAt: read.lastOkAt === null ? null : new Date(read.lastOkAt).toISOString(),
     warnings: read.warnings,
@@ -34,7 +34,8 @@ function status(read: VolumeRead | null, lastGood: ReadRef | null | undefined): 
 /** crc-32 of each mailbox, from the poller, or computed for a read rebuilt from history. */
 function crcsOf(read: VolumeRead | null): Int32Array | null {
   if (read?.crcs) return read.crcs;
-  return read?.bytes ? mailboxCrcs(read.bytes) : null;
+  const source = read?.window ?? read?.bytes;
+  return source ? mailboxCrcs(source) : null;
 }
 
 /** The entry of host `id` (mailbox `id` of each volume); the crcs, when given, are the volumes' per-mailbox crc-32s. */

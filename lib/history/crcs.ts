@@ -1,11 +1,16 @@
 import CRC32 from 'crc-32';
-import { MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+import { MAILBOX_SIZE_BYTES, MailboxWindow } from '@/lib/mailbox';
 
 /** crc-32 of each whole mailbox: cheap change detection for caches, ETags and history. */
-export function mailboxCrcs(bytes: Uint8Array): Int32Array {
-  const count = Math.floor(bytes.length / MAILBOX_SIZE_BYTES);
+export function mailboxCrcs(source: Uint8Array | MailboxWindow): Int32Array {
+  if (source instanceof MailboxWindow) {
+    const crcs = new Int32Array(source.mailboxes);
+    for (let i = 0; i < crcs.length; i++) crcs[i] = CRC32.buf(source.mailbox(i));
+    return crcs;
+  }
+  const count = Math.floor(source.length / MAILBOX_SIZE_BYTES);
   const crcs = new Int32Array(count);
-  for (let i = 0; i < count; i++) crcs[i] = CRC32.buf(bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES));
+  for (let i = 0; i < count; i++) crcs[i] = CRC32.buf(source.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES));
   return crcs;
 }
 

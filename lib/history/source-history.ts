@@ -114,19 +114,21 @@ export class SourceHistory {
 
   /** Mailboxes of `sample` whose crc-32 changed since the last successful read; null when it was not read. */
   private changes(kind: VolumeKind, sample: VolumeSample | null, decoded: DecodedVolume | null): Change[] | null {
-    if (!sample?.bytes) return null;
-    const { bytes } = sample;
-    const crcs = sample.crcs ?? mailboxCrcs(bytes);
+    // A live read's window first: its `bytes` would join all its mailboxes into one buffer.
+    const window = sample?.window ?? null;
+    const bytes = window === null ? sample?.bytes ?? null : null;
+    if (window === null && bytes === null) return null;
+    const crcs = sample!.crcs ?? mailboxCrcs(window ?? bytes!);
     const last = this.lastCrcs[kind];
     this.lastCrcs[kind] = crcs;
     const out: Change[] = [];
     if (crcs === last) return out; // the poller hands out the same crcs when no byte changed
     for (let i = 0; i < crcs.length; i++) {
       if (last && i < last.length && last[i] === crcs[i]) continue;
-      const view = bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES);
-      // Copy: the poller's buffer is not ours to keep.
-      const copy = crcs[i] === ZERO_CRC && isZero(view) ? ZERO_MAILBOX : view.slice();
-      out.push(this.describe(kind, i, copy, decoded?.hosts[i - 1]));
+      // A window's mailboxes are their own 4 KB, never written: kept as they are. One buffer's are copied: it is not ours to keep.
+      const view = window !== null ? window.mailbox(i) : bytes!.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES);
+      const own = crcs[i] === ZERO_CRC && isZero(view) ? ZERO_MAILBOX : window !== null ? view : view.slice();
+      out.push(this.describe(kind, i, own, decoded?.hosts[i - 1]));
     }
     return out;
   }
@@ -145,7 +147,7 @@ export class SourceHistory {
 function volumeEntry(sample: VolumeSample | null, changes: Change[] | null): VolumeEntry | null {
   if (!sample) return null;
   return {
-    mailboxes: sample.bytes ? Math.floor(sample.bytes.length / MAILBOX_SIZE_BYTES) : 0,
+    mailboxes: sample.window ? sample.window.mailboxes : sample.bytes ? Math.floor(sample.bytes.length / MAILBOX_SIZE_BYTES) : 0,
     changed: (changes ?? []).map((c) => c.index),
     path: sample.path ?? '',
     direct: sample.direct ?? false,

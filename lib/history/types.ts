@@ -1,11 +1,13 @@
 /** Shapes of the history: what goes in (a read) and what is kept (entries and mailbox versions). */
-import type { VolumeKind } from '@/lib/mailbox';
+import type { MailboxWindow, VolumeKind } from '@/lib/mailbox';
 import type { Compact } from './compact';
 
 /** One volume of one read, as the poller gives it (lib/sources/poller's VolumeRead fits). */
 export interface VolumeSample {
   /** the whole mailboxes read; null when the read failed */
   bytes: Uint8Array | null;
+  /** the same mailboxes, each its own 4 KB: read instead of `bytes` when present (a live read's) */
+  window?: MailboxWindow | null;
   /** crc-32 per mailbox of `bytes`; computed when absent */
   crcs?: Int32Array | null;
   path?: string;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { MailboxWindow } from '@/lib/mailbox/window';
 import { fromSystemError, hanging, identityChanged, notAVolume, shortRead, unknownError } from './errors';
 import { FILE_BLOCK_SIZE_BYTES } from './stat-volume';
 import { blockGeometry } from './sysfs';
@@ -19,10 +20,10 @@ export interface VolumeReaderOptions {
 export type VolumeReaderResult =
   | {
       ok: true;
-      /** the bytes are the same as the last ones this reader returned: `bytes` is null, keep those */
+      /** the bytes are the same as the last ones this reader returned: `window` is null, keep that one */
       unchanged: boolean;
-      /** a fresh copy of the window (nobody else holds it), null when unchanged */
-      bytes: Uint8Array | null;
+      /** the window read, null when unchanged: it shares the mailboxes that did not change with the last one returned */
+      window: MailboxWindow | null;
       /** per mailbox, 1 when it differs from the last bytes returned; null when all must be taken as new */
       changed: Uint8Array | null;
       direct: boolean;
@@ -33,6 +34,7 @@ export type VolumeReaderResult =
   | { ok: false; error: IoError; stat?: VolumeStat };
 
 type Failed = Extract<VolumeReaderResult, { ok: false }>;
+type Outcome = { result: VolumeReaderResult; generation: number | null };
 
 const ARTICLE: Record<string, string> = {
   directory: 'a directory', 'character device': 'a character device', FIFO: 'a FIFO', socket: 'a socket',
@@ -67,8 +69,10 @@ export class VolumeReader {
   private identity: string | null = null;
   /** the identity before the path vanished (removed, LV deactivated, unmounted): what came back may differ */
   private vanished: string | null = null;
-  /** generation of the bytes last returned; 0 when the caller holds none the worker can compare with */
+  /** generation of the window last returned; 0 when the caller holds none the worker can compare with */
   private held = 0;
+  /** the window last returned: the base the worker's next patch applies to */
+  private window: MailboxWindow | null = null;
   /** the last good read's stat and plan: while the volume stays the same, the next read needs no stat first */
   private planned: { stat: VolumeStat; plan: WindowPlan } | null = null;
 
@@ -98,6 +102,7 @@ export class VolumeReader {
     if (outcome === null) return this.failed({ ok: false, error: hanging(this.path, Date.now() - since) });
     if (!outcome.result.ok) return this.failed(outcome.result);
     if (outcome.generation !== null) this.held = outcome.generation;
+    if (outcome.result.ok && outcome.result.window) this.window = outcome.result.window;
     return outcome.result;
   }
 
@@ -108,10 +113,11 @@ export class VolumeReader {
   private failed(result: Failed): Failed {
     this.planned = null;
     this.held = 0; // the caller keeps no bytes from a failed read: the next good one comes whole
+    this.window = null;
     return result;
   }
 
-  private async attempt(): Promise<{ result: VolumeReaderResult; generation: number | null }> {
+  private async attempt(): Promise<Outcome> {
     try {
       return await this.readOnce();
     } catch (err) {
@@ -119,7 +125,7 @@ export class VolumeReader {
     }
   }
 
-  private async readOnce(): Promise<{ result: VolumeReaderResult; generation: number | null }> {
+  private async readOnce(): Promise<Outcome> {
     const { path } = this;
     const none = (result: VolumeReaderResult) => ({ result, generation: null });
     if (this.planned && this.identity !== null) {
@@ -156,7 +162,7 @@ export class VolumeReader {
   /** Reads with a plan made from a stat; null when what was opened does not fit it (size changed: plan again). */
   private async readPlanned(
     stat: VolumeStat, plan: WindowPlan, identity: string, seen: string = identity,
-  ): Promise<{ result: VolumeReaderResult; generation: number | null } | null> {
+  ): Promise<Outcome | null> {
     const { path } = this;
     const none = (result: VolumeReaderResult) => ({ result, generation: null });
     const read = await this.worker.read({
@@ -186,8 +192,16 @@ export class VolumeReader {
         'which may hold bytes that are not (or no longer) on the storage');
     }
     const common = { ok: true as const, direct: read.direct, stat, readMs: read.readMs, warnings };
-    if (read.unchanged) return { result: { ...common, unchanged: true, bytes: null, changed: null }, generation: this.held };
-    const bytes = new Uint8Array(read.bytes!);
-    return { result: { ...common, unchanged: false, bytes, changed: read.changed ?? null }, generation: read.generation ?? null };
+    if (read.unchanged) return { result: { ...common, unchanged: true, window: null, changed: null }, generation: this.held };
+    const generation = read.generation ?? null;
+    if (read.patch) {
+      // Only the changed mailboxes came: they go over the window the worker compared with, which this reader holds.
+      if (!this.window || !read.changed) {
+        return { result: { ok: false, error: unknownError(path, 'the reader lost the window a patch applies to (the next read comes whole)'), stat }, generation: null };
+      }
+      const window = this.window.patched(read.changed, new Uint8Array(read.patch));
+      return { result: { ...common, unchanged: false, window, changed: read.changed }, generation };
+    }
+    return { result: { ...common, unchanged: false, window: MailboxWindow.of(new Uint8Array(read.bytes!)), changed: null }, generation };
   }
 }

@@ -20,9 +20,11 @@ export type WorkerRead =
       size: number;
       identityChanged?: true;
       unchanged?: true;
-      /** a fresh copy of the window, when it changed (or nothing was known to compare with) */
+      /** a fresh copy of the whole window, when nothing was known to compare with */
       bytes?: ArrayBuffer;
-      /** per mailbox, 1 if it changed since the window of generation `known`; null: compare not possible */
+      /** when the window of generation `known` was compared with: the changed mailboxes' bytes, one after another in mailbox order */
+      patch?: ArrayBuffer;
+      /** per mailbox, 1 if it changed since the window of generation `known`; null with `bytes` */
       changed?: Uint8Array | null;
       generation?: number;
     };

@@ -1,7 +1,7 @@
 import 'server-only';
 import CRC32 from 'crc-32';
 import { combineCrcs, mailboxCrcs } from '@/lib/history/crcs';
-import { MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+import { MAILBOX_SIZE_BYTES, type MailboxWindow } from '@/lib/mailbox';
 
 export { combineCrcs, mailboxCrcs };
 
@@ -35,16 +35,13 @@ export function sameCrcs(a: Int32Array | null | undefined, b: Int32Array | null 
 }
 
 /**
- * The crc-32s of `bytes` given which mailboxes changed since `previous`
+ * The crc-32s of a window's mailboxes given which changed since `previous`
  * (1 per changed mailbox, as the reader reports): only those are computed.
  */
-export function changedCrcs(bytes: Uint8Array, changed: Uint8Array | null, previous: Int32Array | null): Int32Array {
-  if (!changed || !previous || previous.length !== changed.length || changed.length * MAILBOX_SIZE_BYTES !== bytes.length) {
-    return mailboxCrcs(bytes);
-  }
-  const crcs = new Int32Array(previous);
-  for (let i = 0; i < changed.length; i++) {
-    if (changed[i]) crcs[i] = CRC32.buf(bytes.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES));
-  }
+export function changedCrcs(window: MailboxWindow, changed: Uint8Array | null, previous: Int32Array | null): Int32Array {
+  const crcs = new Int32Array(window.mailboxes);
+  const known = changed !== null && previous !== null && previous.length === crcs.length && changed.length === crcs.length;
+  if (known) crcs.set(previous);
+  for (let i = 0; i < crcs.length; i++) if (!known || changed[i]) crcs[i] = CRC32.buf(window.mailbox(i));
   return crcs;
 }

@@ -113,7 +113,9 @@ export class LiveSource implements SourceView {
         this.decoded[kind] = NOTHING;
         continue;
       }
-      if (!volumeRead.bytes) {
+      // The window, not `bytes`: joining a live read's mailboxes into one buffer is for exports, not every poll.
+      const source = volumeRead.window ?? volumeRead.bytes;
+      if (!source) {
         // A failed read keeps the last good decoding on screen, said to be old; bytes never read stay unknown.
         lastGood[kind] = cached.from;
         continue;
@@ -122,10 +124,10 @@ export class LiveSource implements SourceView {
         cached.from = here;
         continue;
       }
-      const crcs = volumeRead.crcs ?? mailboxCrcs(volumeRead.bytes);
+      const crcs = volumeRead.crcs ?? mailboxCrcs(source);
       const reusable = cached.volume && cached.crcs && cached.crcs.length === crcs.length;
       const mailboxes = reusable ? changedMailboxes(cached.crcs!, crcs) : null;
-      const volume = decodeVolume(volumeRead.bytes, kind, { maxHostId: this.options.maxHostId },
+      const volume = decodeVolume(source, kind, { maxHostId: this.options.maxHostId },
         mailboxes ? { previous: cached.volume!, changed: mailboxes } : undefined);
       this.decoded[kind] = { crcs, volume, from: here };
       if (mailboxes) for (const i of mailboxes) changed.add(i);

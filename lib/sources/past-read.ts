@@ -42,7 +42,9 @@ export interface MailboxPair {
   outbox: Uint8Array | null;
 }
 
-function slice(bytes: Uint8Array | null | undefined, host: number): Uint8Array | null {
+function slice(read: VolumeRead | null, host: number): Uint8Array | null {
+  if (read?.window) return host < read.window.mailboxes ? read.window.mailbox(host) : null; // not `bytes`: that joins the whole window
+  const bytes = read?.bytes;
   if (!bytes || (host + 1) * MAILBOX_SIZE_BYTES > bytes.length) return null;
   return bytes.subarray(host * MAILBOX_SIZE_BYTES, (host + 1) * MAILBOX_SIZE_BYTES);
 }
@@ -50,7 +52,7 @@ function slice(bytes: Uint8Array | null | undefined, host: number): Uint8Array |
 /** One host's two mailboxes at read `seq`, from the latest read or the history; null once it left the history. */
 export function mailboxesAt(source: SourceView, host: number, seq: number): MailboxPair | null {
   const latest = source.peekRead();
-  if (latest?.seq === seq) return { seq, readAt: latest.readAt, inbox: slice(latest.inbox?.bytes, host), outbox: slice(latest.outbox?.bytes, host) };
+  if (latest?.seq === seq) return { seq, readAt: latest.readAt, inbox: slice(latest.inbox, host), outbox: slice(latest.outbox, host) };
   const { store } = source.history;
   const entry = store.entry(seq);
   if (!entry) return null;

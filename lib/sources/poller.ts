@@ -5,10 +5,11 @@ import 'server-only';
  * storage that stops answering costs its own volume only: past the deadline
  * the read is reported as hanging, the interval goes on, and nothing new is
  * stacked on it until it answers. An unchanged volume costs the read alone:
- * the previous bytes and crcs are handed out again.
+ * the previous window and crcs are handed out again; a changed one costs its
+ * changed mailboxes (their copies and crcs).
  */
 import { VolumeReader, type VolumeReaderResult } from '@/lib/io';
-import type { VolumeKind } from '@/lib/mailbox';
+import type { MailboxWindow, VolumeKind } from '@/lib/mailbox';
 import { DEFAULT_READ_TIMEOUT_MS, type SourceConfig } from './config';
 import { changedCrcs } from './fingerprint';
 import type { PollRead, VolumeRead } from './read';
@@ -114,22 +115,25 @@ export class Poller {
     if (path === null) return null;
     const result: VolumeReaderResult = await this.reader(kind, path).read();
     const failed = (error: NonNullable<VolumeRead['error']>, stat = result.ok ? result.stat : result.stat ?? null): VolumeRead => ({
-      kind, path, bytes: null, crcs: null, direct: false, error, readMs: 0, warnings: [], stat, lastOkAt: previous?.lastOkAt ?? null,
+      kind, path, bytes: null, window: null, crcs: null, direct: false, error, readMs: 0, warnings: [], stat, lastOkAt: previous?.lastOkAt ?? null,
     });
     if (!result.ok) return failed(result.error);
-    let bytes: Uint8Array;
+    let window: MailboxWindow;
     let crcs: Int32Array;
     if (result.unchanged) {
       // The reader says "same as last time" only right after a good read: hand those objects out again.
-      if (!previous?.bytes || !previous.crcs) return failed({ code: 'unknown', message: `${path}: the reader lost track of the previous bytes (reading again)` });
-      bytes = previous.bytes;
+      if (!previous?.window || !previous.crcs) return failed({ code: 'unknown', message: `${path}: the reader lost track of the previous bytes (reading again)` });
+      window = previous.window;
       crcs = previous.crcs;
     } else {
-      bytes = result.bytes!;
-      crcs = changedCrcs(bytes, result.changed, previous?.bytes ? previous.crcs : null);
+      window = result.window!;
+      crcs = changedCrcs(window, result.changed, previous?.window ? previous.crcs : null);
     }
     return {
-      kind, path, bytes, crcs, direct: result.direct, error: null,
+      kind, path, window, crcs, direct: result.direct, error: null,
+      get bytes() {
+        return window.bytes;
+      },
       readMs: result.readMs, warnings: result.warnings, stat: result.stat, lastOkAt: Date.now(),
     };
   }

@@ -4,13 +4,19 @@
  * in the browser.
  */
 import type { IoErrorCode, VolumeStat } from '@/lib/io/types';
-import type { VolumeKind } from '@/lib/mailbox';
+import type { MailboxWindow, VolumeKind } from '@/lib/mailbox';
 
 export interface VolumeRead {
   kind: VolumeKind;
   path: string;
-  /** the whole mailboxes read; null when the read failed */
+  /**
+   * the whole mailboxes read; null when the read failed. A live read's is
+   * joined from its `window` on first use (8 MiB at 2000 hosts): per-poll
+   * work reads `window` instead.
+   */
   bytes: Uint8Array | null;
+  /** a live read's mailboxes, each its own 4 KB (null when the read failed; absent for reads not made by the poller) */
+  window?: MailboxWindow | null;
   /** crc-32 per mailbox of `bytes` */
   crcs: Int32Array | null;
   direct: boolean;

@@ -35,20 +35,55 @@ describe('a volume read again and again on its own thread', () => {
     const r = reader(path, 8);
     const first = await okRead(r);
     expect(first.unchanged).toBe(false);
-    expect(Buffer.from(first.bytes!).equals(content)).toBe(true);
+    expect(Buffer.from(first.window!.bytes).equals(content)).toBe(true);
     expect(first.changed).toBeNull();
 
     const second = await okRead(r);
-    expect(second).toMatchObject({ unchanged: true, bytes: null });
+    expect(second).toMatchObject({ unchanged: true, window: null });
 
+    const before = Buffer.from(content);
     content[5 * MAILBOX + 17] ^= 0xff;
     writeFileSync(path, content);
     const third = await okRead(r);
     expect(third.unchanged).toBe(false);
-    expect(Buffer.from(third.bytes!).equals(content)).toBe(true);
+    expect(Buffer.from(third.window!.bytes).equals(content)).toBe(true);
     expect([...third.changed!]).toEqual([0, 0, 0, 0, 0, 1, 0, 0]);
-    // the first bytes handed out are the caller's: the reader never writes into them again
-    expect(first.bytes![5 * MAILBOX + 17]).not.toBe(third.bytes![5 * MAILBOX + 17]);
+    // only the changed mailbox is new: the others are the first window's own
+    expect(third.window!.mailbox(4)).toBe(first.window!.mailbox(4));
+    expect(third.window!.mailbox(5)).not.toBe(first.window!.mailbox(5));
+    // what was handed out is the caller's: the reader never writes into it again
+    expect(Buffer.from(first.window!.bytes).equals(before)).toBe(true);
+  });
+
+  it('hands out, read after read, windows equal to the file while random mailboxes change, and flags exactly those', async () => {
+    const mailboxes = 64;
+    const content = randomBytes(mailboxes * MAILBOX);
+    const path = join(dir, 'busy-inbox');
+    writeFileSync(path, content);
+    const r = reader(path, mailboxes);
+    const handed: Array<{ window: NonNullable<Awaited<ReturnType<typeof okRead>>['window']>; bytes: Buffer }> = [];
+    let window = (await okRead(r)).window!;
+    handed.push({ window, bytes: Buffer.from(content) });
+    for (let round = 0; round < 20; round++) {
+      const expected = new Array<number>(mailboxes).fill(0);
+      for (let n = 0; n < 1 + (round % 7) * 3; n++) {
+        const host = Math.floor(Math.random() * mailboxes);
+        content[host * MAILBOX + Math.floor(Math.random() * MAILBOX)] ^= 1 + Math.floor(Math.random() * 255);
+        expected[host] = Buffer.compare(content.subarray(host * MAILBOX, (host + 1) * MAILBOX), handed.at(-1)!.bytes.subarray(host * MAILBOX, (host + 1) * MAILBOX)) === 0 ? 0 : 1;
+      }
+      writeFileSync(path, content);
+      const read = await okRead(r);
+      if (expected.every((flag) => flag === 0)) {
+        expect(read.unchanged).toBe(true);
+        continue;
+      }
+      expect([...read.changed!]).toEqual(expected);
+      window = read.window!;
+      for (let i = 0; i < mailboxes; i++) expect(Buffer.from(window.mailbox(i)).equals(content.subarray(i * MAILBOX, (i + 1) * MAILBOX))).toBe(true);
+      handed.push({ window, bytes: Buffer.from(content) });
+    }
+    // every window handed out still holds what was read then
+    for (const { window: w, bytes } of handed) expect(Buffer.from(w.bytes).equals(bytes)).toBe(true);
   });
 
   it('follows a symlink to the volume, as /dev/<vg>/inbox leads to /dev/dm-N', async () => {
@@ -57,7 +92,7 @@ describe('a volume read again and again on its own thread', () => {
     const link = join(dir, 'lv-link');
     symlinkSync(target, link);
     const result = await okRead(reader(link, 2));
-    expect(Buffer.from(result.bytes!).equals(readFileSync(target))).toBe(true);
+    expect(Buffer.from(result.window!.bytes).equals(readFileSync(target))).toBe(true);
   });
 
   it('refuses to serve a volume whose path now leads to another file, and says so', async () => {
@@ -79,7 +114,7 @@ describe('a volume read again and again on its own thread', () => {
     expect(result.error.code).toBe('identity_changed');
     expect(result.error.message).toContain(`${link} now leads to a different volume`);
     expect(result.error.message).toContain('restart the inspector');
-    expect(result).not.toHaveProperty('bytes');
+    expect(result).not.toHaveProperty('window');
   });
 
   it('reads a volume that was removed and re-created, saying it came back as a different one', async () => {
@@ -92,7 +127,7 @@ describe('a volume read again and again on its own thread', () => {
     const again = randomBytes(2 * MAILBOX);
     writeFileSync(path, again);
     const back = await okRead(r);
-    expect(Buffer.from(back.bytes!).equals(again)).toBe(true);
+    expect(Buffer.from(back.window!.bytes).equals(again)).toBe(true);
     expect(back.warnings.join('\n')).toContain(`${path} was gone and came back as a different volume`);
   });
 
@@ -114,7 +149,7 @@ describe.skipIf(!fuse.ok)('storage that stops answering (a FUSE file system whos
     const fs = await HangFs.mount({ inbox: content });
     try {
       const r = reader(fs.path('inbox'), 4, 300);
-      expect(Buffer.from((await okRead(r)).bytes!).equals(content)).toBe(true);
+      expect(Buffer.from((await okRead(r)).window!.bytes).equals(content)).toBe(true);
 
       fs.hang();
       const readsBefore = fs.reads();
@@ -137,7 +172,8 @@ describe.skipIf(!fuse.ok)('storage that stops answering (a FUSE file system whos
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       // the late answer to the hung read was never handed out: the first read after it comes whole
-      expect(Buffer.from(result.bytes!).equals(changed)).toBe(true);
+      expect(Buffer.from(result.window!.bytes).equals(changed)).toBe(true);
+      expect(result.changed).toBeNull();
     } finally {
       await fs.unmount();
     }

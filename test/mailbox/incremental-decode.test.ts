@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeVolume, encodeEvent, encodeMailbox, MAILBOX_SIZE_BYTES, MESSAGE_SLOTS_PER_MAILBOX, type Message } from '@/lib/mailbox';
+import { decodeVolume, encodeEvent, encodeMailbox, MAILBOX_SIZE_BYTES, MailboxWindow, MESSAGE_SLOTS_PER_MAILBOX, type Message } from '@/lib/mailbox';
 
 const uuid = fc.uuid({ version: [4] });
 const message: fc.Arbitrary<Message> = fc.oneof(
@@ -60,6 +60,40 @@ describe('decoding only what changed', () => {
         bytes = next;
       }
     }), { numRuns: 150 });
+  });
+
+  it('from windows patched read after read (as the live reader hands them out), equals a whole decode of the same bytes without joining them', () => {
+    const scenario = fc.integer({ min: 2, max: 6 }).chain((mailboxes) =>
+      fc.record({ mailboxes: fc.constant(mailboxes), maxHostId: fc.integer({ min: 1, max: mailboxes }), steps: fc.array(fc.array(change(mailboxes), { maxLength: 4 }), { minLength: 1, maxLength: 6 }) }));
+    fc.assert(fc.property(scenario, fc.constantFrom('inbox' as const, 'outbox' as const), ({ mailboxes, maxHostId, steps }, kind) => {
+      let bytes = new Uint8Array(mailboxes * MAILBOX_SIZE_BYTES);
+      let window = MailboxWindow.of(bytes.slice());
+      let decoded = decodeVolume(window, kind, { maxHostId });
+      for (const step of steps) {
+        const next = bytes.slice();
+        for (const c of step) apply(next, c as Change, kind);
+        const changed = changedMailboxes(bytes, next);
+        const flags = new Uint8Array(mailboxes);
+        const patch = new Uint8Array(changed.length * MAILBOX_SIZE_BYTES);
+        changed.forEach((i, n) => {
+          flags[i] = 1;
+          patch.set(next.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES), n * MAILBOX_SIZE_BYTES);
+        });
+        window = window.patched(flags, patch);
+        const joined = MailboxWindow.joined;
+        decoded = decodeVolume(window, kind, { maxHostId }, { previous: decoded, changed });
+        expect(MailboxWindow.joined).toBe(joined);
+        expect(JSON.stringify(decoded)).toBe(JSON.stringify(decodeVolume(next, kind, { maxHostId })));
+        expect(Buffer.from(window.bytes).equals(next)).toBe(true);
+        bytes = next;
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('refuses a patch that does not fit its window', () => {
+    const window = MailboxWindow.of(new Uint8Array(3 * MAILBOX_SIZE_BYTES));
+    expect(() => window.patched(Uint8Array.of(0, 1, 1), new Uint8Array(MAILBOX_SIZE_BYTES))).toThrow(RangeError);
+    expect(() => window.patched(Uint8Array.of(0, 1), new Uint8Array(MAILBOX_SIZE_BYTES))).toThrow(RangeError);
   });
 
   it('holds each mailbox\'s own bytes, not the buffer of the read it came from', () => {

@@ -1,6 +1,8 @@
 /** The poller on real files: one read per interval, stable bytes, no overlap. */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeMailbox, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
+import { decodeVolume, encodeMailbox, MAILBOX_SIZE_BYTES, MailboxWindow } from '@/lib/mailbox';
+import { LiveSource } from '@/lib/sources/live-source';
 import { Poller } from '@/lib/sources/poller';
 import { makePool, request, type TestPool } from '../support/pool';
 import { readBuffer, readVolume } from '@/lib/io';
@@ -52,6 +54,27 @@ describe('Poller', () => {
 
     const fourth = await poller.poll(); // the next read must not overwrite the bytes handed out at the third
     expect(Buffer.compare(third.inbox!.bytes!, fourth.inbox!.bytes!)).toBe(0);
+  });
+
+  it('decodes, fingerprints and remembers a changed read from its changed mailboxes, never joining the window into one buffer', async () => {
+    pool = makePool({ mailboxes: 11, inbox: { 3: encodeMailbox({ 0: request(3, 0) }) } });
+    const source = new LiveSource({ id: 'live', name: 'live', demo: false, inbox: pool.inbox, outbox: pool.outbox }, { maxHostId: 10, pollMs: 20 });
+    poller = source.poller;
+    await poller.poll();
+    const joined = MailboxWindow.joined;
+    for (let round = 1; round <= 4; round++) {
+      await pool.writeMailbox('inbox', 2 + round, encodeMailbox({ [round]: request(2 + round, round) }));
+      await pool.writeMailbox('outbox', 4, encodeMailbox({ 0: request(3, round) }, { kind: 'outbox' }));
+      const read = await poller.poll();
+      expect(read.inbox!.window!.mailbox(2 + round)[round * 64]).not.toBe(0);
+      expect(source.history.store.latest?.seq).toBe(read.seq);
+      expect(source.history.store.latest?.inbox?.changed).toEqual([2 + round]);
+    }
+    expect(MailboxWindow.joined).toBe(joined);
+    // what was decoded from the patched windows is what a whole decode of the files says
+    const latest = source.latestDecoded()!;
+    expect(JSON.stringify(latest.inbox)).toBe(JSON.stringify(decodeVolume(new Uint8Array(readFileSync(pool.inbox)), 'inbox', { maxHostId: 10 })));
+    expect(JSON.stringify(latest.outbox)).toBe(JSON.stringify(decodeVolume(new Uint8Array(readFileSync(pool.outbox)), 'outbox', { maxHostId: 10 })));
   });
 
   it('never runs two reads at once: a poll during a read waits for that read', async () => {
