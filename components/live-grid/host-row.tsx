@@ -109,7 +109,7 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
               data-slot={cell.slot}
               data-step={cell.step}
               data-stuck={late ? '' : undefined}
-              title={`${cellTitle(row.host, cell.slot, cell.step)}${late ? '\n⏱ stuck: no reply in time' : ''}`}
+              title={`${cellTitle(row.id, cell)}${late ? '\n⏱ stuck: no reply in time' : ''}`}
               className={`step mx-px text-[11px]${cellFlash(cell, row)}`}
               style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
             >

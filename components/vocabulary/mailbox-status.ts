@@ -9,7 +9,7 @@
  */
 import { readWindowText } from '@/lib/mailbox';
 import type { HostSnapshot } from '@/lib/api/types';
-import { slotCount } from '@/lib/api/cells';
+import { hasSlots } from '@/lib/api/cells';
 import type { EpisodeAt } from '@/components/episodes/episode-at';
 
 export type BadgeTone = 'failing' | 'torn' | 'corrupt' | 'stale' | 'outside' | 'unread' | 'ok' | 'empty';
@@ -37,7 +37,7 @@ function failingBadge(stored: number, computed: number, missing: boolean, at: Ep
 export function mailboxBadges(host: HostSnapshot, maxHostId: number, episode?: EpisodeAt | null): Badge[] {
   const badges: Badge[] = [];
   const inbox = host.inbox;
-  const hasMail = slotCount(inbox) > 0 || slotCount(host.outbox) > 0;
+  const hasMail = hasSlots(inbox) || hasSlots(host.outbox);
   if (!inbox) {
     badges.push({ tone: 'unread', glyph: '?', word: 'UNREAD', detail: 'inbox not read' });
   } else if (inbox.state === 'checksum_missing' || inbox.state === 'checksum_mismatch') {

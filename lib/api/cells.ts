@@ -2,10 +2,12 @@
  * `?view=cells`: the grid's hosts in as few bytes as a cell needs, for the
  * page (a 2000-host pool's grid is ~4 times smaller than `?view=grid`, so it
  * downloads, parses and updates that much faster). Each host keeps its id,
- * states, checksum and crcs as in the grid view; its slots become one flat
- * array of numbers and its lifecycle one character per slot. The page
- * expands a host back into the grid view's shape (hostFromCells), so
- * everything after the fetch reads one shape. Isomorphic.
+ * states, checksum and crcs as in the grid view; its slots become the JSON
+ * text of one flat array (a string inside the answer: parsing a string is
+ * several times cheaper than parsing its numbers, and the page reads the
+ * slots of the few rows on screen) and its lifecycle one character per
+ * slot. The page expands a host back into the grid view's shape
+ * (hostFromCells), so everything after the fetch reads one shape. Isomorphic.
  */
 import { assertNever, MESSAGE_SLOTS_PER_MAILBOX, type DecodedSlot, type LifecycleStep, type SlotKind, type SlotLifecycle } from '@/lib/mailbox';
 import type { CellsHost, CellsSlots, HostSnapshot } from './types';
@@ -96,33 +98,44 @@ export function cellsHost(h: HostSnapshot): CellsHost {
     outsideWindow: h.outsideWindow,
     inbox: h.inbox && {
       state: h.inbox.state, checksum: h.inbox.checksum, spmReads: h.inbox.spmReads,
-      ...(h.inbox.crc !== undefined ? { crc: h.inbox.crc } : {}), slots: packSlots(h.inbox.slots),
+      ...(h.inbox.crc !== undefined ? { crc: h.inbox.crc } : {}), slots: JSON.stringify(packSlots(h.inbox.slots)),
     },
-    outbox: h.outbox && { state: h.outbox.state, ...(h.outbox.crc !== undefined ? { crc: h.outbox.crc } : {}), slots: packSlots(h.outbox.slots) },
+    outbox: h.outbox && { state: h.outbox.state, ...(h.outbox.crc !== undefined ? { crc: h.outbox.crc } : {}), slots: JSON.stringify(packSlots(h.outbox.slots)) },
     steps: packSteps(h.lifecycle),
   };
 }
 
-/** How many slots a mailbox from hostFromCells holds, known without unpacking them. */
-const PACKED_SLOTS = Symbol('packed slots');
+/** Whether a mailbox from hostFromCells holds no slot, known without unpacking them. */
+const PACKED_EMPTY = Symbol('no packed slots');
+const EMPTY_PACKED = '[]';
+
+/** The packed slots of `?view=cells`, from their JSON text; a text that is not one gives no slots rather than a broken page. */
+function parsePacked(text: string): CellsSlots {
+  try {
+    const packed: unknown = JSON.parse(text);
+    return Array.isArray(packed) ? (packed as CellsSlots) : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
- * A mailbox whose slots are unpacked the first time they are read: a busy 2000-host pool changes
- * hundreds of hosts a poll, and the page draws the slots of the few on screen.
+ * A mailbox whose slots are parsed and unpacked the first time they are read: a busy 2000-host pool
+ * changes hundreds of hosts a poll, and the page draws the slots of the few on screen.
  */
-function lazySlots<M extends { slots: CellsSlots }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
+function lazySlots<M extends { slots: string }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
   const { slots: packed, ...rest } = mailbox;
   let slots: DecodedSlot[] | null = null;
-  Object.defineProperty(rest, 'slots', { enumerable: true, get: () => (slots ??= unpackSlots(packed)) });
-  Object.defineProperty(rest, PACKED_SLOTS, { value: Math.floor(packed.length / PACKED_STRIDE) });
+  Object.defineProperty(rest, 'slots', { enumerable: true, get: () => (slots ??= unpackSlots(parsePacked(packed))) });
+  Object.defineProperty(rest, PACKED_EMPTY, { value: packed === EMPTY_PACKED });
   return rest as Omit<M, 'slots'> & { slots: DecodedSlot[] };
 }
 
-/** A mailbox's slot count, without unpacking the slots of one from hostFromCells. */
-export function slotCount(mailbox: { slots: readonly unknown[] } | null | undefined): number {
-  if (!mailbox) return 0;
-  const packed = (mailbox as { [PACKED_SLOTS]?: number })[PACKED_SLOTS];
-  return packed ?? mailbox.slots.length;
+/** Whether a mailbox holds any slot, without unpacking the slots of one from hostFromCells. */
+export function hasSlots(mailbox: { slots: readonly unknown[] } | null | undefined): boolean {
+  if (!mailbox) return false;
+  const empty = (mailbox as { [PACKED_EMPTY]?: boolean })[PACKED_EMPTY];
+  return empty !== undefined ? !empty : mailbox.slots.length > 0;
 }
 
 /** The grid view's host from its cells: what the page's grid reads (the slots unpacked when read). */

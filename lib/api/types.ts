@@ -122,8 +122,9 @@ export type CellsSlots = (number | string | null)[];
 export interface CellsHost {
   id: number;
   outsideWindow: boolean;
-  inbox: { state: InboxState; checksum: Checksum | null; spmReads: boolean; crc?: number; slots: CellsSlots } | null;
-  outbox: { state: OutboxState; crc?: number; slots: CellsSlots } | null;
+  /** `slots`: the JSON text of the mailbox's CellsSlots */
+  inbox: { state: InboxState; checksum: Checksum | null; spmReads: boolean; crc?: number; slots: string } | null;
+  outbox: { state: OutboxState; crc?: number; slots: string } | null;
   steps: string;
 }
 

@@ -1,9 +1,10 @@
 import CRC32 from 'crc-32';
-import { MAILBOX_SIZE_BYTES, MailboxWindow } from '@/lib/mailbox';
+import { MAILBOX_SIZE_BYTES, type MailboxWindow } from '@/lib/mailbox';
 
 /** crc-32 of each whole mailbox: cheap change detection for caches, ETags and history. */
 export function mailboxCrcs(source: Uint8Array | MailboxWindow): Int32Array {
-  if (source instanceof MailboxWindow) {
+  // Not `instanceof MailboxWindow`: the server's routes and its pollers are bundled apart, each with its own class.
+  if (!(source instanceof Uint8Array)) {
     const crcs = new Int32Array(source.mailboxes);
     for (let i = 0; i < crcs.length; i++) crcs[i] = CRC32.buf(source.mailbox(i));
     return crcs;

@@ -5,7 +5,7 @@ import { finding } from './findings';
 import { decodeMailbox } from './mailbox';
 import { detachSlots } from './slot';
 import type { DecodedMailbox, DecodedVolume, EventBlock, Finding, VolumeKind } from './types';
-import { MailboxWindow } from './window';
+import type { MailboxWindow } from './window';
 
 export interface DecodeOptions {
   /** the SPM reads hosts 0..maxHostId-1; mail at or past it is flagged */
@@ -83,25 +83,27 @@ export interface DecodeReuse {
 export function decodeVolume(
   source: Uint8Array | MailboxWindow, kind: VolumeKind, options: DecodeOptions = {}, reuse?: DecodeReuse,
 ): DecodedVolume {
-  if (source instanceof MailboxWindow && (source.mailboxes === 0 || source.length !== source.mailboxes * MAILBOX_SIZE_BYTES)) {
+  // Told apart from a buffer, not by `instanceof MailboxWindow`: the server bundles its routes and its pollers
+  // apart, each with its own copy of the class, and a window made by one may be decoded by the other.
+  if (!(source instanceof Uint8Array) && (source.mailboxes === 0 || source.length !== source.mailboxes * MAILBOX_SIZE_BYTES)) {
     return decodeVolume(source.bytes, kind, options, reuse); // nothing, or a partial mailbox to report: rare, and simpler whole
   }
   const maxHostId = options.maxHostId ?? DEFAULT_MAX_HOST_ID;
-  const { mailboxCount, warnings, event, findings } = source instanceof MailboxWindow
-    ? decodeHead(source.length, source.mailbox(0), kind)
-    : decodeVolumeHead(source, kind);
+  const { mailboxCount, warnings, event, findings } = source instanceof Uint8Array
+    ? decodeVolumeHead(source, kind)
+    : decodeHead(source.length, source.mailbox(0), kind);
   if (mailboxCount === 0) return { kind, size: source.length, mailboxCount, warnings, event: null, hosts: [], findings };
 
   const sums = new Uint32Array(SLOTS_PER_MAILBOX);
-  const decodeAt = source instanceof MailboxWindow
-    ? (host: number) => placed(decodeMailbox(source.mailbox(host), 0, { kind, host, maxHostId }, sums), host * MAILBOX_SIZE_BYTES)
-    : (host: number) => {
+  const decodeAt = source instanceof Uint8Array
+    ? (host: number) => {
         const offset = host * MAILBOX_SIZE_BYTES;
         const mailbox = decodeMailbox(source, offset, { kind, host, maxHostId }, sums);
         // A decode outlives its read when the next reads reuse it: it must hold its own 4 KB, not the read's buffer.
         if (mailbox.slots.length > 0) detachSlots(mailbox.slots, source.slice(offset, offset + MAILBOX_SIZE_BYTES), offset);
         return mailbox;
-      };
+      }
+    : (host: number) => placed(decodeMailbox(source.mailbox(host), 0, { kind, host, maxHostId }, sums), host * MAILBOX_SIZE_BYTES);
   let hosts: DecodedMailbox[];
   const { previous } = reuse ?? {};
   if (previous && previous.kind === kind && previous.size === source.length && previous.hosts.length === mailboxCount - 1) {
