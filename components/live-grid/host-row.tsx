@@ -43,6 +43,22 @@ function cellFlash(cell: CellModel, row: RowModel): string {
   return cell.changedAt === row.flash.at ? '' : flashClass(cell.changes, cell.changedAt);
 }
 
+const STUCK_NOTE = '\n⏱ stuck: no reply in time';
+
+/**
+ * A cell's tooltip, made when the pointer comes over it: a busy pool rewrites whole rows every poll, and
+ * making and setting 63 titles a row that nobody points at was a good part of drawing it.
+ */
+function titleOnHover(event: MouseEvent<HTMLElement>, row: RowModel, stuck: ReadonlySet<number>): void {
+  const element = (event.target as HTMLElement).closest<HTMLElement>('[data-slot]');
+  if (!element || !event.currentTarget.contains(element)) return;
+  const slot = Number(element.dataset.slot);
+  const cell = row.cells.find((c) => c.slot === slot);
+  if (!cell) return;
+  const late = stuck.has(slot) && cell.step === 'requested';
+  element.title = `${cellTitle(row.id, cell)}${late ? STUCK_NOTE : ''}`;
+}
+
 /** The slot under the pointer, from its x position: empty cells are not in the DOM. */
 function slotAt(event: MouseEvent<HTMLElement>): number {
   const box = event.currentTarget.getBoundingClientRect();
@@ -96,6 +112,7 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
         role="gridcell"
         aria-label={`host ${row.id} slots`}
         className={`slot-track relative py-[2px]${flashClass(row.flash.changes, row.flash.at, 'flash-row')}`}
+        onMouseOver={(e) => titleOnHover(e, row, stuck)}
         onClick={(e) => {
           e.stopPropagation();
           onPick(row.id, slotAt(e));
@@ -109,7 +126,6 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
               data-slot={cell.slot}
               data-step={cell.step}
               data-stuck={late ? '' : undefined}
-              title={`${cellTitle(row.id, cell)}${late ? '\n⏱ stuck: no reply in time' : ''}`}
               className={`step mx-px text-[11px]${cellFlash(cell, row)}`}
               style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
             >

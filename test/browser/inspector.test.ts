@@ -59,6 +59,10 @@ describe('the live grid', () => {
     expect(await row(2).getByText('FAILING').count()).toBe(0);
     expect(await row(2).locator('[data-slot]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-slot'), c.getAttribute('data-step')])))
       .toEqual([['0', 'requested'], ['1', 'replied'], ['2', 'host_acked']]);
+    // a cell's tooltip is made when the pointer comes over it: its step, then each side's message
+    expect(await row(2).locator('[data-slot="1"]').getAttribute('title')).toBeNull();
+    await row(2).locator('[data-slot="1"]').hover();
+    expect(await row(2).locator('[data-slot="1"]').getAttribute('title')).toMatch(/^host 2 slot 1: .+\ninbox: .+\noutbox: .+/);
     await expect(row(10).locator('.badge', { hasText: 'OUTSIDE WINDOW' }).isVisible()).resolves.toBe(true);
     // hosts without mail fold into one band; host 5 only has a CLEAN left in its outbox
     expect(await row(5).count()).toBe(0);
