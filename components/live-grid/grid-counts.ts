@@ -4,6 +4,7 @@
  * costs a few hosts, not the whole pool.
  */
 import type { LifecycleStep } from '@/lib/mailbox';
+import { stepCounts } from '@/lib/api/cells';
 import { STEP_LOOKS } from '@/components/vocabulary/steps';
 import { isFailing, type RowModel } from './row-model';
 
@@ -25,16 +26,19 @@ export const NO_COUNTS: GridCounts = { hostsWithMail: 0, waiting: 0, waitingInFa
 function tally(counts: GridCounts, row: RowModel, sign: 1 | -1): void {
   if (row.hasMail) counts.hostsWithMail += sign;
   if (isFailing(row.state)) counts.failingNow += sign;
-  // the lifecycle, not the cells (one entry a cell): a row's cells are built only when drawn
-  for (const c of row.host.lifecycle) {
-    if (c.step === 'requested') {
-      counts.waiting += sign;
-      if (isFailing(row.state)) counts.waitingInFailing += sign;
+  // the step counts, not the cells or the lifecycle: a row's are unpacked only when it is drawn
+  const { byStep } = stepCounts(row.host);
+  for (const key in byStep) {
+    const step = key as LifecycleStep;
+    const count = byStep[step]!;
+    if (step === 'requested') {
+      counts.waiting += sign * count;
+      if (isFailing(row.state)) counts.waitingInFailing += sign * count;
     }
-    else if (STEP_LOOKS[c.step].problem) {
-      const n = (counts.problemSteps[c.step] ?? 0) + sign;
-      if (n === 0) delete counts.problemSteps[c.step];
-      else counts.problemSteps[c.step] = n;
+    else if (STEP_LOOKS[step].problem) {
+      const n = (counts.problemSteps[step] ?? 0) + sign * count;
+      if (n === 0) delete counts.problemSteps[step];
+      else counts.problemSteps[step] = n;
     }
   }
 }

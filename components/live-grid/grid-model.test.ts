@@ -138,9 +138,16 @@ describe('the grid view of the snapshot (no slot bytes, a crc per mailbox)', () 
     const reads = { n: 0 };
     let crc = 0;
     const parse = JSON.parse;
+    // and whose lifecycles count being unpacked
+    const unpacked = { n: 0 };
     const watched = (snapshot: ReturnType<typeof snapshotOf>) => {
       crc++;
-      const hosts = snapshot.hosts.map((h) => hostFromCells(cellsHost({ ...h, inbox: h.inbox && { ...h.inbox, crc }, outbox: h.outbox && { ...h.outbox, crc } })));
+      const hosts = snapshot.hosts.map((h) => {
+        const host = hostFromCells(cellsHost({ ...h, inbox: h.inbox && { ...h.inbox, crc }, outbox: h.outbox && { ...h.outbox, crc } }));
+        const unpack = Object.getOwnPropertyDescriptor(host, 'lifecycle')!.get!;
+        Object.defineProperty(host, 'lifecycle', { enumerable: true, get: () => (unpacked.n++, unpack()) });
+        return host;
+      });
       return { ...snapshot, hosts };
     };
     const firstSnapshot = watched(snapshotOf({ inbox: { 2: { 0: req(2) } } }));
@@ -153,6 +160,7 @@ describe('the grid view of the snapshot (no slot bytes, a crc per mailbox)', () 
       const first = buildGridModel(null, firstSnapshot, 1000);
       const second = buildGridModel(first, secondSnapshot, 2000);
       expect(reads.n).toBe(0);
+      expect(unpacked.n).toBe(0);
       expect(second.counts).toMatchObject({ hostsWithMail: 1, waiting: 1 });
       expect(second.rows[1].hasMail).toBe(true);
       // drawn: compared with the row it replaced, which is drawn for it

@@ -6,6 +6,7 @@
  * flash) are built the first time they are read: a busy 2000-host pool
  * changes hundreds of rows a poll, and only the few on screen are drawn.
  */
+import { stepCounts, type StepCounts } from '@/lib/api/cells';
 import type { HostSnapshot } from '@/lib/api/types';
 import type { DecodedSlot, Finding, InboxState, LifecycleStep } from '@/lib/mailbox';
 import { worstSeverity } from '@/lib/mailbox';
@@ -182,22 +183,28 @@ class Row implements RowModel {
   }
 }
 
+function hasProblemStep(steps: StepCounts): boolean {
+  for (const step in steps.byStep) if (STEP_LOOKS[step as LifecycleStep].problem) return true;
+  return false;
+}
+
 /** `previous`: this host's row in the model shown before, if any. */
 export function buildRow(host: HostSnapshot, findings: readonly Finding[], previous: RowModel | undefined, maxHostId: number, now: number): RowModel {
   if (previous && sameHost(previous.host, host) && deepEqual(previous.findings, findings)) return previous;
-  // What the counts, the filters and the fold need comes from the lifecycle (one entry a cell), not from the cells.
-  const steps = host.lifecycle;
+  // What the counts, the filters and the fold need comes from the step counts (packed, for a host of
+  // `view=cells`), not from the cells or even the lifecycle: a row's are unpacked only when it is drawn.
+  const steps = stepCounts(host);
   const state: RowState = host.inbox?.state ?? 'unread';
-  const hasMail = steps.some((l) => l.step !== 'free');
-  const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && steps.length > 0)
-    || steps.some((l) => STEP_LOOKS[l.step].problem);
+  const hasMail = steps.total > (steps.byStep.free ?? 0);
+  const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && steps.total > 0) || hasProblemStep(steps);
   return new Row(host.id, host, findings, state, mailboxBadges(host, maxHostId), hasMail, problem, previous, now);
 }
 
 /** The worst severity among a row's findings and steps, for its edge marker. */
 export function rowSeverity(row: RowModel): 'error' | 'warning' | 'info' | null {
   if (isFailing(row.state) && row.host.inbox?.spmReads) return 'error';
-  if (row.host.lifecycle.some((c) => STEP_LOOKS[c.step].problem)) return 'error';
-  if (row.host.outsideWindow && row.host.lifecycle.length > 0) return 'warning';
+  const steps = stepCounts(row.host);
+  if (hasProblemStep(steps)) return 'error';
+  if (row.host.outsideWindow && steps.total > 0) return 'warning';
   return worstSeverity(row.findings);
 }

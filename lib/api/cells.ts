@@ -138,13 +138,60 @@ export function hasSlots(mailbox: { slots: readonly unknown[] } | null | undefin
   return empty !== undefined ? !empty : mailbox.slots.length > 0;
 }
 
-/** The grid view's host from its cells: what the page's grid reads (the slots unpacked when read). */
+/** A host's lifecycle steps as `?view=cells` sent them, kept on a host from hostFromCells. */
+const PACKED_STEPS = Symbol('packed steps');
+
+/**
+ * The grid view's host from its cells: what the page's grid reads. Its slots and lifecycle are unpacked
+ * when first read: a busy 2000-host pool changes hundreds of hosts a poll, and the page counts their steps
+ * (stepCounts, from the packed steps) but draws only the few rows on screen.
+ */
 export function hostFromCells(c: CellsHost): HostSnapshot {
-  return {
+  const host = {
     id: c.id,
     outsideWindow: c.outsideWindow,
     inbox: c.inbox && lazySlots(c.inbox),
     outbox: c.outbox && lazySlots(c.outbox),
-    lifecycle: unpackSteps(c.steps),
-  };
+  } as HostSnapshot;
+  let lifecycle: SlotLifecycle[] | null = null;
+  Object.defineProperty(host, 'lifecycle', { enumerable: true, configurable: true, get: () => (lifecycle ??= unpackSteps(c.steps)) });
+  Object.defineProperty(host, PACKED_STEPS, { value: c.steps });
+  return host;
+}
+
+/** How many slots of a host are at each step, and in all. */
+export interface StepCounts {
+  total: number;
+  byStep: Readonly<Partial<Record<LifecycleStep, number>>>;
+}
+
+const stepCountsOf = new WeakMap<HostSnapshot, StepCounts>();
+/** Steps by the char code of their packed code. */
+const STEP_BY_CHAR: readonly (LifecycleStep | undefined)[] = (() => {
+  const out: (LifecycleStep | undefined)[] = [];
+  for (const [step, code] of Object.entries(STEP_CODES)) out[code.charCodeAt(0)] = step as LifecycleStep;
+  return out;
+})();
+
+/** A host's step counts: from its packed steps when it came from `?view=cells` (its lifecycle stays packed), else from its lifecycle. */
+export function stepCounts(host: HostSnapshot): StepCounts {
+  let counts = stepCountsOf.get(host);
+  if (counts) return counts;
+  const byStep: Partial<Record<LifecycleStep, number>> = {};
+  let total = 0;
+  const packed = (host as { [PACKED_STEPS]?: string })[PACKED_STEPS];
+  if (packed !== undefined) {
+    for (let i = 0; i < packed.length; i++) {
+      const step = STEP_BY_CHAR[packed.charCodeAt(i)];
+      if (step === undefined) continue;
+      byStep[step] = (byStep[step] ?? 0) + 1;
+      total++;
+    }
+  } else {
+    for (const { step } of host.lifecycle) byStep[step] = (byStep[step] ?? 0) + 1;
+    total = host.lifecycle.length;
+  }
+  counts = { total, byStep };
+  stepCountsOf.set(host, counts);
+  return counts;
 }

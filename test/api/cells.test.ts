@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsHost, hasSlots, hostFromCells } from '@/lib/api/cells';
+import { cellsHost, hasSlots, hostFromCells, stepCounts } from '@/lib/api/cells';
 import { buildHosts, gridHost } from '@/lib/api/snapshot-json';
 import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
 
@@ -46,6 +46,24 @@ describe('view=cells', () => {
     expect(JSON.parse(JSON.stringify(host))).toEqual(grid);
   });
 
+  it('counts a host\'s steps from its packed steps, leaving its lifecycle packed until it is read', () => {
+    const dir = path.join(FIXTURES, 'vdsm-h250/multi');
+    const hosts = roundTrip({ inbox: readFileSync(path.join(dir, 'inbox')), outbox: readFileSync(path.join(dir, 'outbox')) }, 250);
+    const { grid, cells } = hosts.find((h) => h.grid.lifecycle.length > 1)!;
+    const host = hostFromCells(cells);
+    const unpack = Object.getOwnPropertyDescriptor(host, 'lifecycle')!.get!;
+    let unpacked = 0;
+    Object.defineProperty(host, 'lifecycle', { enumerable: true, get: () => (unpacked++, unpack()) });
+    const counts = stepCounts(host);
+    expect(unpacked).toBe(0);
+    expect(counts.total).toBe(grid.lifecycle.length);
+    for (const step of new Set(grid.lifecycle.map((l: { step: string }) => l.step))) {
+      expect(counts.byStep[step as keyof typeof counts.byStep]).toBe(grid.lifecycle.filter((l: { step: string }) => l.step === step).length);
+    }
+    expect(host.lifecycle).toEqual(grid.lifecycle);
+    expect(unpacked).toBe(1);
+  });
+
   it('gives no slots, not a broken page, for packed slots that are not JSON text of an array', () => {
     for (const slots of ['[1,1,', '{"a":1}', '']) {
       const host = hostFromCells({ id: 3, outsideWindow: false, inbox: null, outbox: { state: 'in_use', slots }, steps: '' });
@@ -62,7 +80,10 @@ describe('view=cells', () => {
       (inbox, outbox, stamps) => {
         // whole slots of 0x00 (empty), 0xff (CLEAN) or '1' (a version byte before garbage) among random bytes
         for (const [at, byte] of stamps) inbox.fill(byte, at - (at % 64), at - (at % 64) + 64);
-        for (const { grid, cells } of roundTrip({ inbox, outbox }, 3)) expect(hostFromCells(cells)).toEqual(grid);
+        for (const { grid, cells } of roundTrip({ inbox, outbox }, 3)) {
+          expect(stepCounts(hostFromCells(cells))).toEqual(stepCounts(grid)); // from the packed steps, and from the lifecycle
+          expect(hostFromCells(cells)).toEqual(grid);
+        }
       },
     ), { numRuns: 200 });
   });
