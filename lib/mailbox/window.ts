@@ -19,12 +19,15 @@ export class MailboxWindow {
     private whole: Uint8Array | null,
   ) {}
 
-  /** A window from one buffer, which the caller gives up: it is never written, and `bytes` returns it. */
+  /**
+   * A window from one buffer, copied mailbox by mailbox. The buffer is not kept unless it ends with a
+   * partial mailbox (only `bytes` has those): a quiet pool's window lasts, and would hold it twice.
+   */
   static of(bytes: Uint8Array): MailboxWindow {
     const count = Math.floor(bytes.length / MAILBOX_SIZE_BYTES);
     const chunks = new Array<Uint8Array>(count);
     for (let i = 0; i < count; i++) chunks[i] = bytes.slice(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES);
-    return new MailboxWindow(bytes.length, chunks, bytes);
+    return new MailboxWindow(bytes.length, chunks, bytes.length === count * MAILBOX_SIZE_BYTES ? null : bytes);
   }
 
   /**
