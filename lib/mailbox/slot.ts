@@ -37,7 +37,8 @@ export function quoteBytes(bytes: Uint8Array, offset: number, length: number): s
  * A decoded slot. Its kind, size and findings are decided when it is made;
  * its strings (UUIDs, hex) are made from the bytes on first use, because a
  * busy pool has 15,000 messages and most reads nobody looks at them. The
- * bytes must not change afterwards (each read gets a fresh buffer).
+ * bytes must not change afterwards: a volume decode points its slots at
+ * their mailbox's own 4 KiB, which nothing writes.
  */
 class Slot implements DecodedSlot {
   private cachedDomain?: string;
