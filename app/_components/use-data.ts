@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { MailboxResponse, SourceInfo, SourcesResponse } from '@/lib/api/types';
+import { workerFetch } from '@/components/live-grid/answer-fetch';
 import { createPastSnapshotFetcher, createSnapshotFetcher } from '@/components/live-grid/snapshot-fetcher';
 import type { GridModel } from '@/components/live-grid/grid-model';
 import { createHistoryFetcher } from '@/components/timeline/history-fetcher';
@@ -71,10 +72,11 @@ const LIVE_GAP_MS = 20;
  * every few seconds.
  */
 export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
-  const fetcher = useFetcher(createSnapshotFetcher);
-  const pollMs = source?.pollMs ?? 1000;
   // The server holds a request until something changed; opened files are answered in this browser, at their pace.
   const held = useTransport().kind === 'server';
+  // The server's answers are read and parsed in a worker: the main thread is left the rows to draw.
+  const fetcher = useFetcher((fetchImpl) => createSnapshotFetcher(held ? workerFetch(fetchImpl) : fetchImpl));
+  const pollMs = source?.pollMs ?? 1000;
   const key = useKey(source ? `${base(source)}/snapshot?view=cells${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
   return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), held
     ? { ...polling(pollMs, live), refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS, compare: (a, b) => a === b }

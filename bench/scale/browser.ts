@@ -1,21 +1,24 @@
 /**
  * What the page costs in Chromium while live updates arrive: time to the
  * first rows, long tasks (PerformanceObserver 'longtask'), how long each
- * grid update takes from the answer's last byte to the DOM change, the JS
- * heap, the grid's elements; and the freshness of one cell (a write to the
- * file until the cell shows it).
+ * grid update takes from the answer's headers to the DOM change, and how
+ * much of it is applying the answer (from its JSON in the page's hands:
+ * reading and parsing it happen in a worker), the JS heap, the grid's
+ * elements; and the freshness of one cell (a write to the file until the
+ * cell shows it).
  */
 import type { Browser, Page } from 'playwright-core';
 import { PROBE_HOST } from './pool';
 
 /**
  * Installed before the page's own scripts: collects long tasks, the grid's
- * changes after each answer the snapshot fetcher marks ('mailbox:answer'),
- * the first row, and the probe cell's steps.
+ * changes after each answer the snapshot fetcher marks ('mailbox:answer' at
+ * its headers, 'mailbox:parsed' at its JSON), the first row, and the probe
+ * cell's steps.
  */
 const PROBE = `(() => {
   const w = window;
-  w.__bench = { longTasks: [], updates: [], firstRow: null, probe: [] };
+  w.__bench = { longTasks: [], updates: [], applies: [], firstRow: null, probe: [] };
   new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__bench.longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
   const seen = (records) => {
@@ -29,6 +32,9 @@ const PROBE = `(() => {
       if (marks.length > 0) {
         b.updates.push(now - marks[marks.length - 1].startTime);
         performance.clearMarks('mailbox:answer');
+        const parsed = performance.getEntriesByName('mailbox:parsed');
+        if (parsed.length > 0) b.applies.push(now - parsed[parsed.length - 1].startTime);
+        performance.clearMarks('mailbox:parsed');
       }
     }
     const cell = document.querySelector('[data-host-id="${PROBE_HOST}"] [data-slot="0"]');
@@ -42,6 +48,7 @@ const PROBE = `(() => {
 interface Collected {
   longTasks: Array<[number, number]>;
   updates: number[];
+  applies: number[];
   firstRow: number | null;
   probe: Array<[string | null, number]>;
 }
@@ -54,6 +61,8 @@ export interface PageFigures {
   longestTaskMs: number;
   blockedMs: number;
   updates: number[];
+  /** from the answer's JSON in the page's hands to the DOM change */
+  applies: number[];
   heapMiB: number;
   elements: number;
 }
@@ -74,6 +83,7 @@ export async function resetWindow(page: Page): Promise<void> {
     const b = (window as unknown as { __bench: Collected }).__bench;
     b.longTasks.length = 0;
     b.updates.length = 0;
+    b.applies.length = 0;
   });
 }
 
@@ -90,6 +100,7 @@ export async function pageFigures(page: Page): Promise<PageFigures> {
     longestTaskMs: Math.max(0, ...durations),
     blockedMs: durations.reduce((s, d) => s + Math.max(0, d - 50), 0),
     updates: b.updates,
+    applies: b.applies,
     heapMiB: heap / 2 ** 20,
     elements,
   };

@@ -121,6 +121,8 @@ describe('the live grid', () => {
     await pool().writeMailbox('inbox', 8, encodeMailbox({ 5: request(8, 5, 256) }));
     // the page follows the storage by itself: no reload, no click (how fast is bench material, not a test's)
     await page.waitForSelector(cell);
+    // the grid's answers were read and parsed off the main thread, in the page's answer worker
+    expect(page.workers().length).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(await page.locator(cell).getAttribute('class')).toMatch(/flash-[ab]/);
     await expect.poll(() => row(2).getAttribute('aria-selected')).toBe('true');
