@@ -38,7 +38,7 @@ const encoder = new TextEncoder();
 
 export function serializeAnswer({ body, headers = {}, etag }: AnswerParts): SerializedAnswer {
   const bytes = encoder.encode(JSON.stringify(body));
-  return { bytes, whole: { pieces: [bytes], join: false }, etag: etag ?? `"${(CRC32.buf(bytes) >>> 0).toString(16).padStart(8, '0')}"`, headers };
+  return { bytes, whole: { pieces: [bytes] }, etag: etag ?? `"${(CRC32.buf(bytes) >>> 0).toString(16).padStart(8, '0')}"`, headers };
 }
 
 /**
@@ -83,14 +83,9 @@ export function serveAnswer(request: Request, answer: SerializedAnswer, extraHea
 
 /** Pieces are sent in chunks of about this size: big enough for few writes, small enough to start at once. */
 const CHUNK_BYTES = 1 << 20;
-/**
- * An answer made of pieces. `join`: most pieces are kept from answer to answer (the whole grid: a host's
- * piece lives until the host changes), so compressing each piece once and joining pays; else (a delta:
- * the hosts that just changed) the answer is compressed as one.
- */
+/** An answer made of pieces (the whole grid: the header, a piece a host kept until the host changes, the findings). */
 export interface PiecedAnswer {
   pieces: readonly Uint8Array[];
-  join: boolean;
 }
 
 const pieced = new WeakMap<Response, PiecedAnswer>();

@@ -43,7 +43,7 @@ export const snapshotEndpoint: SourceEndpoint = async ({ source, query, request 
     const headers = answerHeaders(parts.etag, parts.snapshot);
     if (request.headers.get('if-none-match') === parts.etag) return new Response(null, { status: 304, headers });
     const delta = since.value === null ? null : gridDelta(source, parts, since.value);
-    return servePieces(delta ? { pieces: delta, join: false } : { pieces: gridWhole(parts, since.value), join: true }, headers);
+    return servePieces({ pieces: delta ?? gridWhole(parts, since.value) }, headers);
   }
   // The full snapshot: serialised (and compressed) once per read, whoever asks.
   const answer = answerOnce(source, source.latestDecoded()?.read, 'snapshot:full', () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, crc32, deflateRawSync, gzip } from 'node:zlib';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { answerPieces, piecesStream, type PiecedAnswer } from '../answer-cache';
 import { ENCODING_HEADER, precompressedBodiesAllowed } from './encoded-bodies';
 
@@ -31,56 +31,14 @@ export function pickEncoding(acceptEncoding: string | null, offered: readonly En
 }
 
 /**
- * Every cached answer is a list of pieces (lib/api/answer-cache.ts), compressed once per encoding and shared
- * by every client that asks; the compressed forms go when the answer does (WeakMap on its pieces):
- *  - an answer compressed whole (a kept JSON, a grid delta), on libuv's threadpool, in brotli or gzip;
- *  - a joined answer (the whole grid) in gzip only, from each host's piece deflated once and kept while the host
- *    does not change (a piece deflated on its own and ended by a sync flush joins the next by plain
- *    concatenation), so a 2000-host answer costs the hosts that changed since it was last asked for, a hundred
- *    at a time between other requests.
+ * Every cached answer is a list of pieces (lib/api/answer-cache.ts), compressed once per encoding on the
+ * threadpool and shared by every client that asks; the compressed forms go when the answer does (WeakMap on
+ * its pieces). The whole grid of a 2000-host pool (2.9 MB) gzips in 10-25 ms there. It used to be joined from
+ * each host's piece deflated on its own and kept: 2000 small deflates were about 140 ms of the main thread for
+ * a viewer arriving at a busy pool, and pieces compressed apart share nothing (that answer was 14 times larger
+ * on the wire in bench:scale).
  */
 const compressedAnswers = new WeakMap<readonly Uint8Array[], Partial<Record<Encoding, Promise<readonly Uint8Array[]>>>>();
-const deflatedPieces = new WeakMap<Uint8Array, Uint8Array>();
-
-/** gzip (RFC 1952) member: header, no name, no time, "unknown" OS. */
-const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
-/** An empty fixed-Huffman block marked final: ends the deflate stream after the pieces' sync flushes. */
-const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
-
-/**
- * A piece is compressed on its own, so a window larger than the piece finds nothing more: a host's piece
- * (a few KiB) with a 4 KiB window deflates to the same size about 4 times faster than with the default
- * 32 KiB one, whose setup is most of the cost of a small input.
- */
-const pieceWindowBits = (bytes: number) => Math.max(9, Math.min(15, Math.ceil(Math.log2(Math.max(1, bytes)))));
-
-/** Pieces deflated in one turn of the event loop: a 2000-host answer does not hold up other requests while it is made. */
-const PIECES_PER_TURN = 100;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-async function joinedGzip(pieces: readonly Uint8Array[]): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [GZIP_HEADER];
-  let crc = 0;
-  let size = 0;
-  let deflatedNow = 0;
-  for (const piece of pieces) {
-    let done = deflatedPieces.get(piece);
-    if (!done) {
-      done = deflateRawSync(piece, { level: 6, windowBits: pieceWindowBits(piece.length), finishFlush: constants.Z_SYNC_FLUSH });
-      deflatedPieces.set(piece, done);
-      if (++deflatedNow % PIECES_PER_TURN === 0) await nextTurn();
-    }
-    out.push(done);
-    crc = crc32(piece, crc);
-    size += piece.length;
-  }
-  const trailer = new Uint8Array(8);
-  const view = new DataView(trailer.buffer);
-  view.setUint32(0, crc >>> 0, true);
-  view.setUint32(4, size % 2 ** 32, true);
-  out.push(FINAL_BLOCK, trailer);
-  return out;
-}
 
 async function wholeCompressed(encoding: Encoding, pieces: readonly Uint8Array[]): Promise<readonly Uint8Array[]> {
   let joined = pieces[0];
@@ -94,7 +52,7 @@ async function wholeCompressed(encoding: Encoding, pieces: readonly Uint8Array[]
 function compressed(answer: PiecedAnswer, encoding: Encoding): Promise<readonly Uint8Array[]> {
   let forms = compressedAnswers.get(answer.pieces);
   if (!forms) compressedAnswers.set(answer.pieces, (forms = {}));
-  return (forms[encoding] ??= answer.join ? joinedGzip(answer.pieces) : wholeCompressed(encoding, answer.pieces));
+  return (forms[encoding] ??= wholeCompressed(encoding, answer.pieces));
 }
 
 /** The answer compressed for this client when it accepts it (and the answer came from the answer cache). */
@@ -102,8 +60,7 @@ export async function negotiated(request: Request, response: Response): Promise<
   const answer = answerPieces(response);
   if (!answer || response.status !== 200 || !precompressedBodiesAllowed()) return response;
   if (answer.pieces.reduce((n, p) => n + p.length, 0) < MIN_COMPRESS_BYTES) return response;
-  // A joined answer exists in gzip only: its pieces' deflates are what is kept.
-  const encoding = pickEncoding(request.headers.get('accept-encoding'), answer.join ? ['gzip'] : ['br', 'gzip']);
+  const encoding = pickEncoding(request.headers.get('accept-encoding'));
   if (!encoding) return response;
   const body = await compressed(answer, encoding);
   await response.body?.cancel();
