@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerFetch, type ParsedResponse } from './answer-fetch';
+import { AnswerChannel, workerFetch, type ParsedResponse } from './answer-fetch';
 import { readAnswer, type AnswerRequest } from './answer-worker-protocol';
 
 const URL_ = 'http://127.0.0.1:3000/api/sources/demo/snapshot?view=cells&since=4';
@@ -30,7 +30,7 @@ describe('answers read and parsed in a worker', () => {
       seen.push([url, init.headers as Record<string, string>]);
       return new Response(JSON.stringify({ seq: 5, full: false, hosts: [{ id: 7 }] }), { status: 200, headers: { etag: '"ab"', 'x-mailbox-seq': '5' } });
     }) as typeof fetch;
-    const fetchImpl = workerFetch(unused, () => fakeWorker(network));
+    const fetchImpl = workerFetch(unused, new AnswerChannel(() => fakeWorker(network)));
     const res = (await fetchImpl(URL_, { headers: { 'If-None-Match': '"aa"' } })) as unknown as ParsedResponse;
     expect(seen).toEqual([[URL_, { 'if-none-match': '"aa"' }]]);
     expect([res.status, res.ok, res.headers.get('etag'), res.headers.get('x-mailbox-seq'), res.headersAt]).toEqual([200, true, '"ab"', '5', 1234]);
@@ -48,7 +48,7 @@ describe('answers read and parsed in a worker', () => {
       if (n === answers.length) throw new TypeError('Failed to fetch');
       return answers[n++]();
     }) as typeof fetch;
-    const fetchImpl = workerFetch(unused, () => fakeWorker(network));
+    const fetchImpl = workerFetch(unused, new AnswerChannel(() => fakeWorker(network)));
     const notModified = (await fetchImpl(URL_, {})) as unknown as ParsedResponse;
     expect([notModified.status, notModified.ok, notModified.headers.get('x-mailbox-seq')]).toEqual([304, false, '9']);
     const missing = (await fetchImpl(URL_, {})) as unknown as ParsedResponse;
@@ -58,12 +58,22 @@ describe('answers read and parsed in a worker', () => {
     await expect(fetchImpl(URL_, {})).rejects.toThrow(TypeError);
   });
 
+  it('shares one worker between fetchers, each answered with its own requests', async () => {
+    let started = 0;
+    const network = (async (url: string) => new Response(JSON.stringify({ url }), { status: 200 })) as typeof fetch;
+    const channel = new AnswerChannel(() => (started++, fakeWorker(network)));
+    const [a, b] = [workerFetch(unused, channel), workerFetch(unused, channel)];
+    const answers = await Promise.all([a(`${URL_}&a`, {}), b(`${URL_}&b`, {}), a(`${URL_}&c`, {})]);
+    expect(await Promise.all(answers.map((r) => r.json()))).toEqual([{ url: `${URL_}&a` }, { url: `${URL_}&b` }, { url: `${URL_}&c` }]);
+    expect(started).toBe(1);
+  });
+
   it('fetches on the main thread where there is no worker, and from the first failure of one on', async () => {
     const asked: string[] = [];
     const fallback = async (url: string) => (asked.push(url), new Response('{"seq":1}', { status: 200 }));
-    expect(await (await workerFetch(fallback, () => null)(URL_, {})).json()).toEqual({ seq: 1 });
+    expect(await (await workerFetch(fallback, new AnswerChannel(() => null))(URL_, {})).json()).toEqual({ seq: 1 });
     let started = 0;
-    const failing = workerFetch(fallback, () => (started++, fakeWorker(unused as typeof fetch, true)));
+    const failing = workerFetch(fallback, new AnswerChannel(() => (started++, fakeWorker(unused as typeof fetch, true))));
     expect(await (await failing(URL_, {})).json()).toEqual({ seq: 1 }); // the request under way when it failed
     expect(await (await failing(URL_, {})).json()).toEqual({ seq: 1 });
     expect([asked.length, started]).toEqual([3, 1]);

@@ -20,6 +20,7 @@ export interface ParsedResponse {
 interface Pending {
   url: string;
   init: RequestInit;
+  fallback: FetchLike;
   resolve: (res: Response) => void;
   reject: (err: Error) => void;
 }
@@ -38,45 +39,64 @@ function plainHeaders(init: RequestInit): Record<string, string> {
   return out;
 }
 
-export function workerFetch(fallback: FetchLike, start: () => Worker | null = startAnswerWorker): FetchLike {
-  let worker: Worker | null | undefined;
-  let nextId = 0;
-  const pending = new Map<number, Pending>();
-  const giveUp = () => {
-    worker?.terminate();
-    worker = null;
-    for (const p of pending.values()) fallback(p.url, p.init).then(p.resolve, p.reject);
-    pending.clear();
-  };
-  const ensure = (): Worker | null => {
-    if (worker !== undefined) return worker;
-    try {
-      worker = start();
-    } catch {
-      worker = null;
-    }
-    if (!worker) return null;
-    worker.onmessage = (event: MessageEvent<AnswerMessage>) => {
-      const message = event.data;
-      const p = pending.get(message.id);
-      if (!p) return;
-      pending.delete(message.id);
-      if ('error' in message) p.reject(new TypeError(message.error)); // as fetch rejects: the request did not get an answer
-      else p.resolve(parsedResponse(message) as unknown as Response);
-    };
-    worker.onerror = giveUp;
-    return worker;
-  };
-  return (url, init) => {
-    const w = ensure();
-    if (!w) return fallback(url, init);
+/**
+ * One answer worker and the requests waiting on it. The page shares one (a screen mounted again, or
+ * another fetcher, does not start a worker of its own: an idle worker lives until the page goes).
+ */
+export class AnswerChannel {
+  private worker: Worker | null | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly start: () => Worker | null) {}
+
+  fetch(url: string, init: RequestInit, fallback: FetchLike): Promise<Response> {
+    const worker = this.ensure();
+    if (!worker) return fallback(url, init);
     return new Promise<Response>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { url, init, resolve, reject });
-      const request: AnswerRequest = { id, url: new URL(url, typeof location === 'undefined' ? undefined : location.href).href, headers: plainHeaders(init) };
-      w.postMessage(request);
+      const id = this.nextId++;
+      this.pending.set(id, { url, init, fallback, resolve, reject });
+      const base = typeof location === 'undefined' ? undefined : location.href;
+      const request: AnswerRequest = { id, url: new URL(url, base).href, headers: plainHeaders(init) };
+      worker.postMessage(request);
     });
-  };
+  }
+
+  private ensure(): Worker | null {
+    if (this.worker !== undefined) return this.worker;
+    try {
+      this.worker = this.start();
+    } catch {
+      this.worker = null;
+    }
+    if (!this.worker) return null;
+    this.worker.onmessage = (event: MessageEvent<AnswerMessage>) => this.answered(event.data);
+    this.worker.onerror = () => this.giveUp();
+    return this.worker;
+  }
+
+  private answered(message: AnswerMessage): void {
+    const p = this.pending.get(message.id);
+    if (!p) return;
+    this.pending.delete(message.id);
+    if ('error' in message) p.reject(new TypeError(message.error)); // as fetch rejects: the request did not get an answer
+    else p.resolve(parsedResponse(message) as unknown as Response);
+  }
+
+  /** The worker failed (it could not load, or it broke): what waited on it, and everything after, is fetched here. */
+  private giveUp(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.fallback(p.url, p.init).then(p.resolve, p.reject);
+    this.pending.clear();
+  }
+}
+
+let shared: AnswerChannel | undefined;
+
+/** A FetchLike over the page's answer worker (`channel`: another one, for tests), falling back to `fallback`. */
+export function workerFetch(fallback: FetchLike, channel: AnswerChannel = (shared ??= new AnswerChannel(startAnswerWorker))): FetchLike {
+  return (url, init) => channel.fetch(url, init, fallback);
 }
 
 function startAnswerWorker(): Worker | null {
