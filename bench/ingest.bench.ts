@@ -23,6 +23,8 @@ import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import { changedCrcs } from '@/lib/sources/fingerprint';
 import type { PollRead, VolumeRead } from '@/lib/sources/read';
+// @ts-expect-error: plain JavaScript, as the reader's thread runs it
+import { patchOf } from '../lib/io/window-patch.mjs';
 import SERVER_NODE from '../scripts/server-node.json';
 import { makeScalePool, PROBE_HOST } from './scale/pool';
 
@@ -46,19 +48,6 @@ function variants(): Record<VolumeKind, Uint8Array>[] {
   } finally {
     pool.remove();
   }
-}
-
-/** The changed mailboxes' bytes one after another, as the reader's thread sends them. */
-function patchOf(volume: Uint8Array, changed: Uint8Array): Uint8Array {
-  let count = 0;
-  for (const flag of changed) count += flag;
-  const patch = new Uint8Array(count * MAILBOX_SIZE_BYTES);
-  for (let i = 0, at = 0; i < changed.length; i++) {
-    if (!changed[i]) continue;
-    patch.set(volume.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES), at);
-    at += MAILBOX_SIZE_BYTES;
-  }
-  return patch;
 }
 
 interface Replay {
@@ -96,7 +85,10 @@ function replay(both: Record<VolumeKind, Uint8Array>[], ingest: boolean): Replay
         }
         // as the reader hands it out: the first read whole, then the last window patched with the changed mailboxes' bytes
         const before = decoded[kind];
-        const window = before ? before.window.patched(rewritten, patchOf(volumes[kind], rewritten)) : MailboxWindow.of(volumes[kind].slice());
+        let count = 0;
+        for (const flag of rewritten) count += flag;
+        const patch = new Uint8Array(patchOf(volumes[kind], rewritten, count));
+        const window = before ? before.window.patched(rewritten, patch) : MailboxWindow.of(volumes[kind].slice());
         const crcs = changedCrcs(window, before ? rewritten : null, before?.crcs ?? null);
         const changed: number[] = [];
         if (before) for (let i = 0; i < crcs.length; i++) if (before.crcs[i] !== crcs[i]) changed.push(i);

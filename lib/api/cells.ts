@@ -119,14 +119,24 @@ function parsePacked(text: string): CellsSlots {
   }
 }
 
+/** Gives `target` a property `key` made by `make` the first time it is read, then kept. */
+function lazily<T>(target: object, key: string, make: () => T): void {
+  let value: T | undefined;
+  let made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true, // a test may wrap it to count what is unpacked
+    get: () => (made ? value : ((made = true), (value = make()))),
+  });
+}
+
 /**
  * A mailbox whose slots are parsed and unpacked the first time they are read: a busy 2000-host pool
  * changes hundreds of hosts a poll, and the page draws the slots of the few on screen.
  */
 function lazySlots<M extends { slots: string }>(mailbox: M): Omit<M, 'slots'> & { slots: DecodedSlot[] } {
   const { slots: packed, ...rest } = mailbox;
-  let slots: DecodedSlot[] | null = null;
-  Object.defineProperty(rest, 'slots', { enumerable: true, get: () => (slots ??= unpackSlots(parsePacked(packed))) });
+  lazily(rest, 'slots', () => unpackSlots(parsePacked(packed)));
   Object.defineProperty(rest, PACKED_EMPTY, { value: packed === EMPTY_PACKED });
   return rest as Omit<M, 'slots'> & { slots: DecodedSlot[] };
 }
@@ -153,8 +163,7 @@ export function hostFromCells(c: CellsHost): HostSnapshot {
     inbox: c.inbox && lazySlots(c.inbox),
     outbox: c.outbox && lazySlots(c.outbox),
   } as HostSnapshot;
-  let lifecycle: SlotLifecycle[] | null = null;
-  Object.defineProperty(host, 'lifecycle', { enumerable: true, configurable: true, get: () => (lifecycle ??= unpackSteps(c.steps)) });
+  lazily(host, 'lifecycle', () => unpackSteps(c.steps));
   Object.defineProperty(host, PACKED_STEPS, { value: c.steps });
   return host;
 }

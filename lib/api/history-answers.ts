@@ -1,7 +1,7 @@
 /** The answers of the history, episodes and requests endpoints for one source. */
-import { isStuck, type RequestRecord } from '@/lib/analysis/request-record';
+import type { RequestRecord } from '@/lib/analysis/request-record';
 import type { SourceView } from '@/lib/sources/source-view';
-import { episodeJson, episodeUpdatedSeq, historyReadJson, inListOrder, requestJson } from './history-json';
+import { episodeJson, episodeUpdatedSeq, historyReadJson, inListOrder, listedStuck, requestJson } from './history-json';
 import type { EpisodeJson, HistoryResponse, RequestJson } from './history-types';
 
 /** Most reads one answer lists: an hour at 0.5 s is 7,200, so a whole default history fits. */
@@ -89,7 +89,7 @@ export function requestsResponse(source: SourceView, filter: RequestFilter = {})
   const late: RequestRecord[] = [];
   const rest: RequestRecord[] = [];
   for (const r of records) {
-    const isLate = !still && now !== null && isStuck(r, now, stuckMs);
+    const isLate = listedStuck(r, now, stuckMs, still);
     if (isLate) stuck++;
     if (r.freedAt === null && r.replacedAt === null) {
       open++;

@@ -76,6 +76,11 @@ export function episodeJson(e: Episode): EpisodeJson {
   };
 }
 
+/** Stuck as the requests list shows it: waiting past `stuckMs` at `now`, unless the pool is still (nothing answers a dump). */
+export function listedStuck(r: RequestRecord, now: number | null, stuckMs: number, still: boolean): boolean {
+  return !still && now !== null && isStuck(r, now, stuckMs);
+}
+
 /** `still`: the source is static (nothing changed since the first read): nothing answers, so nothing is called stuck. */
 export function requestJson(r: RequestRecord, now: number | null, stuckMs: number, still = false): RequestJson {
   const waiting = r.repliedAt === null && r.freedAt === null && r.replacedAt === null;
@@ -98,7 +103,7 @@ export function requestJson(r: RequestRecord, now: number | null, stuckMs: numbe
     replacedAt: isoOrNull(r.replacedAt),
     result: r.result,
     step: currentStep(r),
-    stuck: !still && now !== null && isStuck(r, now, stuckMs),
+    stuck: listedStuck(r, now, stuckMs, still),
     waitingMs: waiting && now !== null ? now - r.requestedAt : null,
     latency: latencies(r),
     outsideWindow: r.outsideWindow,

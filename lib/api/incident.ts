@@ -1,10 +1,10 @@
 /** Gathers a source's incident summary for a window of reads: episodes, requests, mailboxes to dump. */
-import { isStuck, type RequestRecord } from '@/lib/analysis/request-record';
+import type { RequestRecord } from '@/lib/analysis/request-record';
 import { incidentSummary, VERDICT_LABEL, type IncidentInput, type IncidentMailbox } from '@/lib/report/incident-markdown';
 import { mergeHostNames } from '@/lib/sources/host-names';
 import type { SourceView } from '@/lib/sources/source-view';
 import type { OpenedContext } from './endpoints/source-request';
-import { episodeJson, inListOrder, requestJson } from './history-json';
+import { episodeJson, inListOrder, listedStuck, requestJson } from './history-json';
 
 /** Dumps are ~20 lines each with hexdump's `*`; more would bury the tables. */
 const MAX_DUMPED_EPISODES = 6;
@@ -37,7 +37,7 @@ export function gatherIncident(source: SourceView, window: IncidentWindow, opene
   if (first && last) {
     for (const r of requests.list()) {
       if (r.requestedAt > last.readAt || (r.freedAt ?? r.replacedAt ?? Infinity) < first.readAt) continue;
-      (!still && now !== null && isStuck(r, now, stuckMs) ? stuck : rest).push(r);
+      (listedStuck(r, now, stuckMs, still) ? stuck : rest).push(r);
     }
   }
   const requestList = inListOrder(stuck, rest).map((r) => requestJson(r, now, stuckMs, still));

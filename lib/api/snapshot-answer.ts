@@ -5,13 +5,12 @@
  * views (grid, cells) keep each host's JSON bytes, so their whole answer is a
  * join and a delta (grid-delta.ts) costs the hosts it names.
  */
-import { combineCrcs, mailboxCrcs } from '@/lib/history/crcs';
+import { combineCrcs } from '@/lib/history/crcs';
 import { decodedReadAt } from '@/lib/sources/past-read';
-import type { VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, SourceView } from '@/lib/sources/source-view';
 import { hostPiece } from './grid-delta';
 import { cellsHost } from './cells';
-import { buildHost, buildSnapshot, gridHost, hostCount, hostCrcs } from './snapshot-json';
+import { buildHost, buildSnapshot, crcsOf, gridHost, hostCount, hostCrcs } from './snapshot-json';
 import type { HostSnapshot, Snapshot } from './types';
 
 export type SnapshotView = 'full' | LeanView;
@@ -47,12 +46,6 @@ interface Cache {
 }
 
 const caches = new WeakMap<SourceView, Cache>();
-
-function crcsOf(volume: VolumeRead | null): Int32Array | null {
-  if (volume?.crcs) return volume.crcs;
-  const source = volume?.window ?? volume?.bytes;
-  return source ? mailboxCrcs(source) : null;
-}
 
 function etagOf(decoded: DecodedRead): string {
   const { inbox, outbox } = decoded.read;

@@ -1,6 +1,6 @@
 /** Builds the snapshot JSON from a read's decoded volumes. Pure: no I/O, runs in the browser too. */
 import { mailboxCrcs } from '@/lib/history/crcs';
-import { pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
+import { mailboxesOf, pairMailboxes, type DecodedSlot, type DecodedVolume, type Finding, type InboxState, type OutboxState } from '@/lib/mailbox';
 import type { PollRead, VolumeRead } from '@/lib/sources/read';
 import type { DecodedRead, ReadRef } from '@/lib/sources/source-view';
 import type { GridSlot, HostSnapshot, Snapshot, VolumeReadStatus } from './types';
@@ -24,7 +24,7 @@ function status(read: VolumeRead | null, lastGood: ReadRef | null | undefined): 
     path: read.path,
     direct: read.direct,
     error: read.error,
-    bytes: read.window?.length ?? read.bytes?.length ?? 0, // the window first: a live read's bytes are joined on use
+    bytes: mailboxesOf(read)?.length ?? 0,
     readMs: read.readMs,
     lastOkAt: read.lastOkAt === null ? null : new Date(read.lastOkAt).toISOString(),
     warnings: read.warnings,
@@ -32,9 +32,9 @@ function status(read: VolumeRead | null, lastGood: ReadRef | null | undefined): 
 }
 
 /** crc-32 of each mailbox, from the poller, or computed for a read rebuilt from history. */
-function crcsOf(read: VolumeRead | null): Int32Array | null {
+export function crcsOf(read: VolumeRead | null): Int32Array | null {
   if (read?.crcs) return read.crcs;
-  const source = read?.window ?? read?.bytes;
+  const source = mailboxesOf(read);
   return source ? mailboxCrcs(source) : null;
 }
 

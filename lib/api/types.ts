@@ -6,7 +6,6 @@ import type {
   Finding,
   InboxState,
   OutboxState,
-  SlotKind,
   SlotLifecycle,
   VolumeKind,
 } from '@/lib/mailbox/types';

@@ -5,7 +5,7 @@
  */
 import CRC32 from 'crc-32';
 import {
-  decodeEvent, decodeMailbox, MAILBOX_SIZE_BYTES, type DecodedMailbox, type DecodedVolume, type VolumeKind,
+  decodeEvent, decodeMailbox, mailboxAt, mailboxCount, mailboxesOf, MAILBOX_SIZE_BYTES, type DecodedMailbox, type DecodedVolume, type VolumeKind,
 } from '@/lib/mailbox';
 import { DEFAULT_EPISODE_LIMITS, EpisodeTracker, type EpisodeEvents, type InboxChange } from '@/lib/analysis/episodes';
 import { DEFAULT_REQUEST_LIMITS, RequestTracker, type MailboxChange, type RequestEvents } from '@/lib/analysis/requests';
@@ -114,11 +114,9 @@ export class SourceHistory {
 
   /** Mailboxes of `sample` whose crc-32 changed since the last successful read; null when it was not read. */
   private changes(kind: VolumeKind, sample: VolumeSample | null, decoded: DecodedVolume | null): Change[] | null {
-    // A live read's window first: its `bytes` would join all its mailboxes into one buffer.
-    const window = sample?.window ?? null;
-    const bytes = window === null ? sample?.bytes ?? null : null;
-    if (window === null && bytes === null) return null;
-    const crcs = sample!.crcs ?? mailboxCrcs(window ?? bytes!);
+    const source = mailboxesOf(sample);
+    if (source === null) return null;
+    const crcs = sample!.crcs ?? mailboxCrcs(source);
     const last = this.lastCrcs[kind];
     this.lastCrcs[kind] = crcs;
     const out: Change[] = [];
@@ -126,8 +124,8 @@ export class SourceHistory {
     for (let i = 0; i < crcs.length; i++) {
       if (last && i < last.length && last[i] === crcs[i]) continue;
       // A window's mailboxes are their own 4 KB, never written: kept as they are. One buffer's are copied: it is not ours to keep.
-      const view = window !== null ? window.mailbox(i) : bytes!.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES);
-      const own = crcs[i] === ZERO_CRC && isZero(view) ? ZERO_MAILBOX : window !== null ? view : view.slice();
+      const view = mailboxAt(source, i);
+      const own = crcs[i] === ZERO_CRC && isZero(view) ? ZERO_MAILBOX : source instanceof Uint8Array ? view.slice() : view;
       out.push(this.describe(kind, i, own, decoded?.hosts[i - 1]));
     }
     return out;
@@ -146,8 +144,9 @@ export class SourceHistory {
 
 function volumeEntry(sample: VolumeSample | null, changes: Change[] | null): VolumeEntry | null {
   if (!sample) return null;
+  const mailboxes = mailboxesOf(sample);
   return {
-    mailboxes: sample.window ? sample.window.mailboxes : sample.bytes ? Math.floor(sample.bytes.length / MAILBOX_SIZE_BYTES) : 0,
+    mailboxes: mailboxes ? mailboxCount(mailboxes) : 0,
     changed: (changes ?? []).map((c) => c.index),
     path: sample.path ?? '',
     direct: sample.direct ?? false,

@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
+import { changedMailboxes, patchOf } from './window-patch.mjs';
 
 const directIo = createRequire(import.meta.url)('@ronomon/direct-io');
-const MAILBOX_SIZE_BYTES = 4096;
 
 // Two aligned buffers, used in turn: a read goes into the one that does not
 // hold the window last handed to the main thread, so that window stays here
@@ -85,32 +85,6 @@ function readInto(path, buffer, readBytes) {
       try { fs.closeSync(fd); } catch { /* read-only: nothing to flush */ }
     }
   }
-}
-
-/** Per mailbox, 1 when its bytes differ from `last`'s, and how many do. */
-function changedMailboxes(window, last) {
-  const flags = new Uint8Array(window.length / MAILBOX_SIZE_BYTES);
-  let count = 0;
-  for (let i = 0; i < flags.length; i++) {
-    const start = i * MAILBOX_SIZE_BYTES;
-    if (window.compare(last, start, start + MAILBOX_SIZE_BYTES, start, start + MAILBOX_SIZE_BYTES) !== 0) {
-      flags[i] = 1;
-      count++;
-    }
-  }
-  return { flags, count };
-}
-
-/** The changed mailboxes' bytes, one after another in mailbox order: what the main thread patches its window with. */
-function patchOf(window, flags, count) {
-  const patch = new ArrayBuffer(count * MAILBOX_SIZE_BYTES);
-  const out = new Uint8Array(patch);
-  for (let i = 0, at = 0; i < flags.length; i++) {
-    if (!flags[i]) continue;
-    out.set(window.subarray(i * MAILBOX_SIZE_BYTES, (i + 1) * MAILBOX_SIZE_BYTES), at);
-    at += MAILBOX_SIZE_BYTES;
-  }
-  return patch;
 }
 
 function read({ path, readBytes, windowBytes, alignment, identity, known }) {

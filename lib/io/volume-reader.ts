@@ -102,7 +102,7 @@ export class VolumeReader {
     if (outcome === null) return this.failed({ ok: false, error: hanging(this.path, Date.now() - since) });
     if (!outcome.result.ok) return this.failed(outcome.result);
     if (outcome.generation !== null) this.held = outcome.generation;
-    if (outcome.result.ok && outcome.result.window) this.window = outcome.result.window;
+    if (outcome.result.window) this.window = outcome.result.window;
     return outcome.result;
   }
 

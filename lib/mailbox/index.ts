@@ -10,7 +10,7 @@ export { assertNever, CARRIES_TARGET, targetOf, type SlotTarget } from './slot-k
 export { decodeMailbox, inboxState } from './mailbox';
 export { decodeEvent } from './event';
 export { decodeVolume, type DecodeOptions, type DecodeReuse } from './volume';
-export { MailboxWindow } from './window';
+export { mailboxAt, mailboxCount, mailboxesOf, MailboxWindow, type Mailboxes } from './window';
 export { lifecycleStep, pairMailboxes } from './lifecycle';
 export * from './encode';
 export { mailboxLayout, type FieldRange } from './layout';

@@ -73,3 +73,25 @@ export class MailboxWindow {
     return this.whole;
   }
 }
+
+/** A read's mailboxes: a live read's window, or one buffer (a dump, a read rebuilt from the history). */
+export type Mailboxes = MailboxWindow | Uint8Array;
+
+/**
+ * A read's mailboxes: its window when it has one, else its bytes. The window first: a live read's `bytes`
+ * is joined from its window when read (8 MiB at 2000 hosts), which per-poll work must not do.
+ */
+export function mailboxesOf(read: { window?: MailboxWindow | null; bytes: Uint8Array | null } | null | undefined): Mailboxes | null {
+  return read?.window ?? read?.bytes ?? null;
+}
+
+/** Whole mailboxes in `source`. */
+export function mailboxCount(source: Mailboxes): number {
+  // Not `instanceof MailboxWindow`: the server's routes and its pollers are bundled apart, each with its own class.
+  return source instanceof Uint8Array ? Math.floor(source.length / MAILBOX_SIZE_BYTES) : source.mailboxes;
+}
+
+/** Mailbox `index`'s 4096 bytes: a window's own (keep it), or a view into the buffer (copy it to keep it). */
+export function mailboxAt(source: Mailboxes, index: number): Uint8Array {
+  return source instanceof Uint8Array ? source.subarray(index * MAILBOX_SIZE_BYTES, (index + 1) * MAILBOX_SIZE_BYTES) : source.mailbox(index);
+}

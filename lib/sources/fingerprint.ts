@@ -9,10 +9,6 @@ function view(bytes: Uint8Array, start: number, end: number): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start);
 }
 
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && view(a, 0, a.length).equals(view(b, 0, b.length));
-}
-
 /**
  * The crc-32s of `bytes`, reusing the previous read's for mailboxes whose
  * bytes did not change (a memcmp is far cheaper than a crc).
@@ -39,9 +35,9 @@ export function sameCrcs(a: Int32Array | null | undefined, b: Int32Array | null 
  * (1 per changed mailbox, as the reader reports): only those are computed.
  */
 export function changedCrcs(window: MailboxWindow, changed: Uint8Array | null, previous: Int32Array | null): Int32Array {
-  const crcs = new Int32Array(window.mailboxes);
-  const known = changed !== null && previous !== null && previous.length === crcs.length && changed.length === crcs.length;
-  if (known) crcs.set(previous);
-  for (let i = 0; i < crcs.length; i++) if (!known || changed[i]) crcs[i] = CRC32.buf(window.mailbox(i));
+  const count = window.mailboxes;
+  if (changed === null || previous === null || previous.length !== count || changed.length !== count) return mailboxCrcs(window);
+  const crcs = new Int32Array(previous);
+  for (let i = 0; i < count; i++) if (changed[i]) crcs[i] = CRC32.buf(window.mailbox(i));
   return crcs;
 }

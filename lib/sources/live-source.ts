@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { DEFAULT_HISTORY_SETTINGS, type HistorySettings } from '@/lib/history/settings';
 import { SourceHistory, type DecodedVolumes, type IngestResult } from '@/lib/history/source-history';
-import { decodeVolume, type DecodedVolume } from '@/lib/mailbox';
+import { decodeVolume, mailboxesOf, type DecodedVolume } from '@/lib/mailbox';
 import { metrics } from '@/lib/metrics/metrics';
 import { initSourceMetrics, recordRead } from '@/lib/metrics/record';
 import type { SourceConfig } from './config';
@@ -113,8 +113,7 @@ export class LiveSource implements SourceView {
         this.decoded[kind] = NOTHING;
         continue;
       }
-      // The window, not `bytes`: joining a live read's mailboxes into one buffer is for exports, not every poll.
-      const source = volumeRead.window ?? volumeRead.bytes;
+      const source = mailboxesOf(volumeRead);
       if (!source) {
         // A failed read keeps the last good decoding on screen, said to be old; bytes never read stay unknown.
         lastGood[kind] = cached.from;

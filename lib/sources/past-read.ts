@@ -2,7 +2,7 @@
  * A past read rebuilt from the history: each mailbox's latest version at or
  * before the seq. Pure, over any source's history.
  */
-import { decodeVolume, MAILBOX_SIZE_BYTES, type VolumeKind } from '@/lib/mailbox';
+import { decodeVolume, mailboxAt, mailboxCount, mailboxesOf, type VolumeKind } from '@/lib/mailbox';
 import type { PollRead, VolumeRead } from './read';
 import type { DecodedRead, SourceView } from './source-view';
 
@@ -43,10 +43,8 @@ export interface MailboxPair {
 }
 
 function slice(read: VolumeRead | null, host: number): Uint8Array | null {
-  if (read?.window) return host < read.window.mailboxes ? read.window.mailbox(host) : null; // not `bytes`: that joins the whole window
-  const bytes = read?.bytes;
-  if (!bytes || (host + 1) * MAILBOX_SIZE_BYTES > bytes.length) return null;
-  return bytes.subarray(host * MAILBOX_SIZE_BYTES, (host + 1) * MAILBOX_SIZE_BYTES);
+  const source = mailboxesOf(read);
+  return source && host < mailboxCount(source) ? mailboxAt(source, host) : null;
 }
 
 /** One host's two mailboxes at read `seq`, from the latest read or the history; null once it left the history. */
