@@ -4,6 +4,7 @@ import type { GridModel } from '@/components/live-grid/grid-model';
 import { formatAge, formatClock, formatDuration, formatInterval } from '@/lib/format/units';
 import { sourceWarnings } from './source-warnings';
 import type { SourceInfo } from '@/lib/api/types';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useNow } from '@/components/ui/use-now';
 import type { ScreenMode } from './use-read-on-screen';
 import { readWindowText } from '@/lib/mailbox';
@@ -25,8 +26,10 @@ interface WarningsProps {
 /** "every 0.5 s · read 10:41:07 (2 s ago) · 0.4 ms · O_DIRECT", ticking every second. */
 export function Freshness({ source, model, mode }: FreshnessProps) {
   const now = useNow();
+  // The clock and the age are this browser's: not rendered with the page (the server's time and time zone differ).
+  const hydrated = useHydrated();
   const snapshot = model?.snapshot;
-  const readAt = model ? Date.parse(model.lastRead.readAt) : null;
+  const readAt = model && hydrated ? Date.parse(model.lastRead.readAt) : null;
   const readMs = Math.max(snapshot?.inbox?.readMs ?? 0, snapshot?.outbox?.readMs ?? 0);
   const direct = snapshot ? [snapshot.inbox, snapshot.outbox].every((v) => !v || v.direct) : null;
   return (
@@ -63,7 +66,8 @@ export function Freshness({ source, model, mode }: FreshnessProps) {
 /** The problems of the view itself, in red or yellow, on the header. */
 export function Warnings({ source, model, error, live }: WarningsProps & { error: Error | undefined }) {
   const now = useNow();
-  const warnings = sourceWarnings(source, model, error, now, live);
+  const hydrated = useHydrated(); // they weigh ages on this browser's clock
+  const warnings = hydrated ? sourceWarnings(source, model, error, now, live) : [];
   if (warnings.length === 0) return null;
   return (
     <ul role="alert" className="space-y-px border-t border-line px-3 py-1 text-[12px]">

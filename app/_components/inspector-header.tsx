@@ -55,9 +55,11 @@ export function InspectorHeader(p: InspectorHeaderProps) {
         </span>
       </div>
       <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1 border-t border-line px-3 py-1">
-        {screen.model
-          ? <CountsBar counts={screen.model.counts} requests={p.requests} watchingSince={screen.model.watchingSince} mode={screen.mode} />
-          : <span className="text-muted">{files ? 'decoding…' : 'waiting for the first read…'}</span>}
+        {screen.model?.partial
+          ? <span className="text-muted" data-testid="first-screen">{`the first ${screen.model.rows.length} rows of ${screen.model.partial.hosts} hosts; the whole read is on its way…`}</span>
+          : screen.model
+            ? <CountsBar counts={screen.model.counts} requests={p.requests} watchingSince={screen.model.watchingSince} mode={screen.mode} />
+            : <span className="text-muted">{files ? 'decoding…' : 'waiting for the first read…'}</span>}
         <span className="ml-auto">
           <GridFilters problemsOnly={p.filters.problemsOnly} showEmpty={p.filters.showEmpty}
             onProblemsOnly={p.filters.toggleProblemsOnly} onShowEmpty={p.filters.toggleEmpty} />

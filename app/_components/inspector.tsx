@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { episodesAt } from '@/components/episodes/episode-at';
+import { firstScreenModel, type FirstScreen } from '@/components/live-grid/first-screen';
 import { LiveGrid } from '@/components/live-grid/live-grid';
 import { gridView, type GridView } from '@/components/live-grid/visible-rows';
 import { requestsAt } from '@/components/requests/requests-at';
@@ -41,13 +42,15 @@ export interface InspectorProps {
   panel?: ReactNode;
   /** names of host ids learnt beside the source (opened vdsm logs); the source's own names win */
   hostNames?: HostNames;
+  /** the live page: the sources and first rows it was rendered with (first-screen.ts) */
+  first?: FirstScreen;
 }
 
 const NO_NAMES: HostNames = new Map();
 
-export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: InspectorProps = {}) {
+export function Inspector({ filesHeader, panel, hostNames = NO_NAMES, first }: InspectorProps = {}) {
   const [url, go] = useUrlState();
-  const sources = useSources();
+  const sources = useSources(first?.sources);
   const list = sources.data?.sources ?? [];
   const source = list.find((s) => s.id === url.source) ?? list[0] ?? null;
   const sourceNames = source?.hostNames;
@@ -59,10 +62,13 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: Inspecto
   // Pausing freezes everything; time travel keeps the live data coming, so the timeline grows and "back to live" is instant.
   const pause = usePause();
   const following = pause.paused === null;
-  const liveSnapshot = useLiveSnapshot(source, following);
-  // The grid first: the timeline, episodes and requests are asked for once its first answer is drawn (or
+  // The first screen the page came with: built once, shown for its source until the first whole answer.
+  const [firstModel] = useState(() => (first?.grid ? firstScreenModel(first.grid, Date.now()) : undefined));
+  const liveSnapshot = useLiveSnapshot(source, following, source !== null && source.id === first?.grid?.source ? firstModel : undefined);
+  const partial = liveSnapshot.data?.partial !== undefined;
+  // The grid first: the timeline, episodes and requests are asked for once its first whole answer is drawn (or
   // failed), so on a big busy pool the server and the page spend the first second on the rows, not on lists.
-  const gridDrawn = useFramesAfter(liveSnapshot.data !== undefined || liveSnapshot.error !== undefined);
+  const gridDrawn = useFramesAfter((liveSnapshot.data !== undefined && !partial) || liveSnapshot.error !== undefined);
   const panelSource = gridDrawn ? source : null;
   const history = useHistory(panelSource, following);
   const episodes = useEpisodes(panelSource, following);
@@ -121,7 +127,7 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: Inspecto
   });
 
   // mailboxes failing their checksum in the read on screen
-  const mailboxesFailing = screen.model?.counts.failingNow ?? 0;
+  const mailboxesFailing = screen.model?.partial ? 0 : screen.model?.counts.failingNow ?? 0;
   useEffect(() => {
     const when = screen.mode === 'past' ? `⏪ #${screen.seq} · ` : screen.mode === 'paused' ? '⏸ ' : '';
     document.title = `${mailboxesFailing > 0 ? `✗ ${mailboxesFailing} · ` : ''}${when}${source?.name ?? ''} · Mailbox Inspector`;
@@ -148,9 +154,10 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES }: Inspecto
         {/* With the drawer open the grid keeps its own height when short, and shrinks and scrolls when long. */}
         <main className={`overflow-auto ${selection.tab === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
           <StaleVolumes model={screen.model} />
-          <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading}
-            data-read-seq={screen.model && !screen.loading ? screen.model.lastRead.seq : undefined}>
-            <LiveGrid view={view} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
+          {/* A first screen is not the read drawn whole: no data-read-seq until it is. */}
+          <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading || screen.model?.partial !== undefined}
+            data-read-seq={screen.model && !screen.loading && !screen.model.partial ? screen.model.lastRead.seq : undefined}>
+            <LiveGrid view={view} partial={screen.model?.partial !== undefined} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
               onPick={selection.pick} onEpisode={selection.openEpisode} onToggleEmpty={toggleEmpty} />
           </div>
           {selection.tab === null && (

@@ -1,6 +1,7 @@
 'use client';
 
 import type { GridModel } from '@/components/live-grid/grid-model';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useNow } from '@/components/ui/use-now';
 import { formatAge } from '@/lib/format/units';
 
@@ -11,8 +12,9 @@ import { formatAge } from '@/lib/format/units';
  */
 export function StaleVolumes({ model }: { model: GridModel | undefined }) {
   const now = useNow();
+  const hydrated = useHydrated(); // ages on this browser's clock: not rendered with the page
   const snapshot = model?.snapshot;
-  if (!snapshot) return null;
+  if (!snapshot || !hydrated) return null;
   const notes = (['inbox', 'outbox'] as const).flatMap((kind) => {
     const status = snapshot[kind];
     if (!status?.error) return [];

@@ -55,9 +55,11 @@ function useFetcher<F>(create: (fetchImpl: ReturnType<typeof useTransport>['fetc
   return fetcher;
 }
 
-export function useSources() {
+/** `first`: the list the page was rendered with (first-screen.ts), shown until the first answer. */
+export function useSources(first?: SourcesResponse) {
   const fetcher = useFetcher(jsonFetcher);
-  return useSWR<SourcesResponse>(useKey('/api/sources'), ([url]: [string]) => fetcher<SourcesResponse>(url), { revalidateOnFocus: false, refreshInterval: 30_000 });
+  return useSWR<SourcesResponse>(useKey('/api/sources'), ([url]: [string]) => fetcher<SourcesResponse>(url),
+    { revalidateOnFocus: false, refreshInterval: 30_000, fallbackData: first });
 }
 
 /** How long the server may hold a live grid request until something changed (`wait=`). */
@@ -71,16 +73,17 @@ const LIVE_GAP_MS = 20;
  * it until one did (`wait=`), so a write shows one read after it lands, and a quiet pool costs a 304
  * every few seconds.
  */
-export function useLiveSnapshot(source: SourceInfo | null, live: boolean) {
+export function useLiveSnapshot(source: SourceInfo | null, live: boolean, first?: GridModel) {
   // The server holds a request until something changed; opened files are answered in this browser, at their pace.
   const held = useTransport().kind === 'server';
   // The server's answers are read and parsed in a worker: the main thread is left the rows to draw.
   const fetcher = useFetcher((fetchImpl) => createSnapshotFetcher(held ? workerFetch(fetchImpl) : fetchImpl));
   const pollMs = source?.pollMs ?? 1000;
   const key = useKey(source ? `${base(source)}/snapshot?view=cells${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
+  // `first`: the first screen the page came with (a partial model), shown until the first answer.
   return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), held
-    ? { ...polling(pollMs, live), refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS, compare: (a, b) => a === b }
-    : { ...polling(pollMs, live), compare: (a, b) => a === b });
+    ? { ...polling(pollMs, live), refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS, compare: (a, b) => a === b, fallbackData: first }
+    : { ...polling(pollMs, live), compare: (a, b) => a === b, fallbackData: first });
 }
 
 /** The snapshot as it was at read `seq` (time travel, or the read frozen by a pause); null seq: nothing. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 /**
- * True from two animation frames after `ready` first became true, and from then on: the grid takes a new
- * view at the next frame (useFrameValue), so two frames after its first answer its first rows are drawn.
+ * True from two animation frames after `ready` first became true, and from then on: two frames after the
+ * grid's first answer, its first rows have been drawn and painted.
  */
 export function useFramesAfter(ready: boolean): boolean {
   const [after, setAfter] = useState(false);

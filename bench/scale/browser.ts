@@ -10,6 +10,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { PROBE_HOST } from './pool';
 
+/** The grid's container once it draws a whole read (not the first screen the page came with). */
+const WHOLE_READ = '[data-testid="grid-scroller"] [data-read-seq]';
+
 /**
  * Installed before the page's own scripts: collects long tasks, the grid's
  * changes after each answer the snapshot fetcher marks ('mailbox:answer' at
@@ -18,13 +21,14 @@ import { PROBE_HOST } from './pool';
  */
 const PROBE = `(() => {
   const w = window;
-  w.__bench = { longTasks: [], updates: [], applies: [], firstRow: null, probe: [] };
+  w.__bench = { longTasks: [], updates: [], applies: [], firstRow: null, wholeRead: null, probe: [] };
   new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__bench.longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
   const seen = (records) => {
     const b = w.__bench;
     const now = performance.now();
     if (b.firstRow === null && document.querySelector('[data-host-id]')) b.firstRow = now;
+    if (b.wholeRead === null && document.querySelector(${JSON.stringify(WHOLE_READ)})) b.wholeRead = now;
     const inGrid = records.some((r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('[role=grid]'));
     if (inGrid) {
       // the first grid change after an answer: that answer's update is on screen
@@ -50,11 +54,15 @@ interface Collected {
   updates: number[];
   applies: number[];
   firstRow: number | null;
+  wholeRead: number | null;
   probe: Array<[string | null, number]>;
 }
 
 export interface PageFigures {
+  /** the first rows on screen: those the page came with (first-screen.ts), at its first paint */
   firstRowMs: number | null;
+  /** the whole read drawn: the grid's container says which read it draws */
+  wholeReadMs: number | null;
   /** the page's first contentful paint (its shell, before any data): what first rows are measured against */
   firstPaintMs: number | null;
   longTasksOver50: number;
@@ -71,7 +79,8 @@ export async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
   await page.goto(url);
-  await page.waitForSelector('[data-host-id]', { timeout: 120_000 });
+  // the whole read, not only the first screen the page came with: live updates are measured from there
+  await page.waitForSelector(WHOLE_READ, { timeout: 120_000 });
   return page;
 }
 
@@ -95,6 +104,7 @@ export async function pageFigures(page: Page): Promise<PageFigures> {
   const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   return {
     firstRowMs: b.firstRow,
+    wholeReadMs: b.wholeRead,
     firstPaintMs,
     longTasksOver50: durations.filter((d) => d > 50).length,
     longestTaskMs: Math.max(0, ...durations),

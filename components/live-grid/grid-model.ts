@@ -28,6 +28,11 @@ export interface GridModel {
   lastRead: { seq: number; readAt: string };
   /** browser time when `lastRead.seq` last advanced: a server whose reads hang stops advancing it */
   readSeenAt: number;
+  /**
+   * Set on the first screen sent with the page (first-screen.ts): the rows are the first ones the grid
+   * draws of a read of `hosts` hosts, and the counts are only theirs, until the whole read replaces it.
+   */
+  partial?: { hosts: number };
 }
 
 function findingsByHost(findings: readonly Finding[]): Map<number, Finding[]> {

@@ -21,15 +21,23 @@ export interface GridView {
   filtered: number;
 }
 
+/** Where a row goes: drawn, folded into the band of hosts without mail, or left out by "problems only". */
+export function placeRow(row: RowModel, filter: RowFilter): 'drawn' | 'folded' | 'filtered' {
+  const pinned = row.id === filter.selectedHost;
+  const problem = row.problem || (filter.flagged?.has(row.id) ?? false);
+  if (filter.problemsOnly && !problem && !pinned) return 'filtered';
+  if (!filter.showEmpty && !row.hasMail && !problem && !pinned) return 'folded';
+  return 'drawn';
+}
+
 export function gridView(all: readonly RowModel[], filter: RowFilter): GridView {
   const rows: RowModel[] = [];
   const folded: number[] = [];
   let filtered = 0;
   for (const row of all) {
-    const pinned = row.id === filter.selectedHost;
-    const problem = row.problem || (filter.flagged?.has(row.id) ?? false);
-    if (filter.problemsOnly && !problem && !pinned) filtered++;
-    else if (!filter.showEmpty && !row.hasMail && !problem && !pinned) folded.push(row.id);
+    const place = placeRow(row, filter);
+    if (place === 'filtered') filtered++;
+    else if (place === 'folded') folded.push(row.id);
     else rows.push(row);
   }
   return { rows, folded, filtered };

@@ -3,9 +3,9 @@
  * (the hosts whose inbox or outbox changed after SEQ, the hosts gone since,
  * and those hosts' findings). Both are lists of pieces: the read's own facts,
  * then each host's kept bytes as they are, then the findings. Nothing is
- * joined or re-encoded per request, and the server compresses each host's
- * piece once (lib/api/server/compressed.ts), so an answer costs the hosts
- * that changed, not the size of the pool.
+ * re-encoded per request, and each answer is kept per read (and compressed
+ * whole, once, off the main thread: lib/api/server/compressed.ts), so an
+ * answer costs the hosts that changed, not the size of the pool.
  */
 import type { SourceView } from '@/lib/sources/source-view';
 import type { GridParts } from './snapshot-answer';

@@ -39,6 +39,17 @@ describe('the demo pool', () => {
     expect([...steps]).toEqual(expect.arrayContaining(['requested', 'replied']));
   });
 
+  it('comes with the first rows of its latest read in the page', async () => {
+    const hosts = ((await (await fetch(`${server.url}/api/sources/demo/snapshot?view=cells`)).json()) as { hosts: unknown[] }).hosts.length;
+    const html = await (await fetch(`${server.url}/`)).text();
+    const rows = [...html.matchAll(/data-host-id="(\d+)" data-mailbox-state="([a-z_]+)"/g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every(([id, state], i) => id >= 1 && id <= hosts && (i === 0 || id > rows[i - 1][0]) && state.length > 0)).toBe(true);
+    expect(html).toContain(`the first ${rows.length} rows of ${hosts} hosts; the whole read is on its way…`);
+    // and a read asked for by its seq gets none: the live rows would only flash before it
+    expect(await (await fetch(`${server.url}/?seq=1`)).text()).not.toContain('data-host-id=');
+  });
+
   it('removes its files when the server stops', async () => {
     let { sources } = (await (await fetch(`${server.url}/api/sources`)).json()) as SourcesResponse;
     for (let i = 0; i < 100 && sources[0].pending; i++) {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLEAN, encodeMailbox, MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
+import { FIRST_SCREEN_ROWS } from '@/components/live-grid/first-screen';
+import { collectErrors } from '../support/browser';
 import { browserSuite, RESULTS } from '../support/browser-suite';
 import { makePool, request, tornMailbox, type TestPool } from '../support/pool';
 
@@ -46,9 +48,71 @@ const inView = (host: number) => page.locator(`[data-host-id="${host}"]`).evalua
   return box.top >= scroller.top && box.bottom <= scroller.bottom;
 });
 
+/** The grid's container says which read it draws once it draws one whole (not the first screen the page came with). */
+const WHOLE_READ = '[data-testid="grid-scroller"] [data-read-seq]';
+const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
 describe('a 2000-host pool', () => {
+  it('comes with its first rows in the page: drawn before any script runs', { timeout: 180_000 }, async () => {
+    await open('?source=big');
+    const context = await page.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 1440, height: 900 } });
+    try {
+      const bare = await context.newPage();
+      await bare.goto(`${suite.server().url}/?source=big`);
+      const ids = await bare.locator('[role=grid] [data-host-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-host-id'))));
+      expect(ids).toEqual(range(1, FIRST_SCREEN_ROWS));
+      const first = bare.locator('[data-host-id="1"]');
+      expect(await first.getAttribute('data-mailbox-state')).toBe('valid');
+      expect(await first.locator('[data-slot]').evaluateAll((c) => c.map((e) => [e.getAttribute('data-slot'), e.getAttribute('data-step')])))
+        .toEqual(SLOTS.map((s) => [String(s), 'requested']));
+      expect(await bare.locator('[data-host-id="2"] [data-slot]').evaluateAll((c) => c.map((e) => e.getAttribute('data-slot')))).toEqual(['0', '9']);
+      // the header says these are the first rows, and the grid does not claim a row count or a whole read
+      expect(await bare.getByTestId('first-screen').textContent()).toBe(`the first ${FIRST_SCREEN_ROWS} rows of ${HOSTS} hosts; the whole read is on its way…`);
+      expect(await bare.locator('[role=grid]').getAttribute('aria-rowcount')).toBe('-1');
+      expect(await bare.locator(WHOLE_READ).count()).toBe(0);
+      // a read asked for by its seq is the past: the live rows are not sent
+      await bare.goto(`${suite.server().url}/?source=big&seq=1`);
+      expect(await bare.locator('[data-host-id]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('hydrates the rows it came with, without drawing them again, then draws the whole read', { timeout: 180_000 }, async () => {
+    await open('?source=big');
+    const context = await page.context().browser()!.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const fresh = await context.newPage();
+      const errors = collectErrors(fresh);
+      // The page's scripts are held back until the rows it came with are tagged with a property (not an
+      // attribute: the DOM stays as sent). A page that failed to hydrate would draw them again, untagged.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await fresh.route('**/*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await fresh.goto(`${suite.server().url}/?source=big`, { waitUntil: 'commit' });
+      await expect.poll(() => fresh.locator('[role=grid] [data-host-id]').count(), { timeout: 30_000 }).toBe(FIRST_SCREEN_ROWS);
+      expect(await fresh.evaluate(() => document.documentElement.hasAttribute('data-hydrated'))).toBe(false);
+      await fresh.locator('[role=grid] [data-host-id]').evaluateAll((rows) => rows.forEach((r) => ((r as unknown as { fromHtml: boolean }).fromHtml = true)));
+      release();
+      await fresh.locator(WHOLE_READ).waitFor({ timeout: 90_000 });
+      expect(await fresh.locator('[role=grid]').getAttribute('aria-rowcount')).toBe(String(HOSTS + 1));
+      expect(await fresh.getByTestId('first-screen').count()).toBe(0);
+      const tagged = await fresh.locator('[role=grid] [data-host-id]').evaluateAll((rows) =>
+        rows.filter((r) => (r as unknown as { fromHtml?: boolean }).fromHtml).map((r) => Number(r.getAttribute('data-host-id'))));
+      expect(tagged).toEqual(range(1, Math.min(tagged.length, FIRST_SCREEN_ROWS)));
+      expect(tagged.length).toBeGreaterThan(20); // the rows on screen at least: the rest may have left the DOM as the scroller was measured
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('renders a screenful of rows, with the data- hooks, out of 2000', { timeout: 180_000 }, async () => {
     await open('?source=big');
+    await page.locator(WHOLE_READ).waitFor({ timeout: 90_000 });
     expect(await page.locator('[role=grid]').getAttribute('aria-rowcount')).toBe(String(HOSTS + 1));
     const ids = await rendered();
     expect(ids[0]).toBe(1);
@@ -73,6 +137,7 @@ describe('a 2000-host pool', () => {
 
   it('follows a live write to a host far down the pool once scrolled there', { timeout: 180_000 }, async () => {
     await open('?source=big');
+    await page.locator(WHOLE_READ).waitFor({ timeout: 90_000 }); // the whole pool, not the first screen the page came with
     await page.locator('[data-testid="grid-scroller"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await page.locator(`[data-host-id="${HOSTS}"]`).waitFor();
     const cell = page.locator(`[data-host-id="${HOSTS}"] [data-slot="0"]`);

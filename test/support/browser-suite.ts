@@ -78,6 +78,8 @@ export function browserSuite(options: SuiteOptions): BrowserSuite {
       errors = collectErrors(page);
       await page.goto(server.url + '/' + query);
       await page.waitForSelector(options.ready);
+      // The page comes with its first rows drawn: wait until it also answers clicks and keys.
+      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
       return page;
     },
     async reads(count, source = 'test') {
