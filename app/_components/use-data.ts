@@ -77,7 +77,7 @@ export function useLiveSnapshot(source: SourceInfo | null, live: boolean, first?
   // The server holds a request until something changed; opened files are answered in this browser, at their pace.
   const held = useTransport().kind === 'server';
   // The server's answers are read and parsed in a worker: the main thread is left the rows to draw.
-  const fetcher = useFetcher((fetchImpl) => createSnapshotFetcher(held ? workerFetch(fetchImpl) : fetchImpl));
+  const fetcher = useFetcher((fetchImpl) => createSnapshotFetcher(held ? workerFetch(fetchImpl) : fetchImpl, Date.now, first));
   const pollMs = source?.pollMs ?? 1000;
   const key = useKey(source ? `${base(source)}/snapshot?view=cells${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
   // `first`: the first screen the page came with (a partial model), shown until the first answer.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extend } from '@/lib/mailbox';
 import { snapshotOf } from '@/test/ui/snapshot-of';
+import { buildGridModel } from './grid-model';
 import { createSnapshotFetcher } from './snapshot-fetcher';
 
 const req = extend('8adbc85e-e554-4ae0-b318-8a5465fe5fe1', 'd772f1c6-3ebb-43c3-a42e-73fcd8255a5f', 128);
@@ -64,6 +65,31 @@ describe('createSnapshotFetcher', () => {
     expect(urls).toEqual(['/s?view=grid', '/s?view=grid&wait=2000&since=1', '/s?view=grid&wait=2000&since=7']);
     expect(c.rows[2].cells).toEqual([]);
     expect(c.lastRead.seq).toBe(30);
+  });
+
+  it('builds its first whole answer from the first screen the page came with: rows of unchanged hosts are kept', async () => {
+    const pool = snapshotOf({ inbox: { 2: { 0: req }, 3: { 0: req } } });
+    const screen = { ...pool, hosts: pool.hosts.filter((h) => h.id === 2 || h.id === 3) }; // the rows drawn first
+    const seed = { ...buildGridModel(null, screen, 50), partial: { hosts: 4 } };
+    const whole = snapshotOf({ inbox: { 2: { 0: req }, 3: { 0: req, 4: req }, 4: { 0: req } } });
+    const fetchSnapshot = createSnapshotFetcher(async () => new Response(JSON.stringify(whole), { status: 200 }), () => 100, seed);
+    const model = await fetchSnapshot('/s');
+    expect(model.partial).toBeUndefined();
+    expect(model.watchingSince).toBe(50); // the page has watched since its first screen
+    const byId = (id: number) => model.rows.find((r) => r.id === id)!;
+    expect(byId(2)).toBe(seed.rows.find((r) => r.id === 2)); // unchanged: the same row, not drawn again
+    expect(byId(3)).not.toBe(seed.rows.find((r) => r.id === 3));
+    expect(byId(3).cells.map((c) => [c.slot, c.changes])).toEqual([[0, 0], [4, 1]]); // what changed since the first screen flashes
+    expect(byId(4).cells.map((c) => c.changes)).toEqual([0]); // beyond the first screen: new to the page, nothing to flash
+  });
+
+  it('uses a first screen only for its own source', async () => {
+    const seed = { ...buildGridModel(null, snapshotOf({ inbox: { 2: { 0: req } } }), 50), partial: { hosts: 2 } };
+    const other = { ...snapshotOf({ inbox: { 2: { 0: req } } }), source: 'other' };
+    const fetchSnapshot = createSnapshotFetcher(async () => new Response(JSON.stringify(other), { status: 200 }), () => 100, seed);
+    const model = await fetchSnapshot('/s');
+    expect(model.watchingSince).toBe(100);
+    expect(model.rows[0]).not.toBe(seed.rows[0]);
   });
 
   it('turns an API error into a sentence', async () => {

@@ -47,8 +47,13 @@ function unpacked(url: string, answer: { hosts: unknown[] }): { hosts: HostSnaps
   return { ...answer, hosts: (answer.hosts as CellsHost[]).map(hostFromCells) };
 }
 
-export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
+/**
+ * `firstScreen`: the partial model of the first rows the page came with (first-screen.ts). The first whole
+ * answer of its source is built from it, so its rows of hosts unchanged since are kept, not drawn again.
+ */
+export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now, firstScreen?: GridModel) {
   const cache = new Map<string, Entry>();
+  let seed = firstScreen;
   return async function fetchSnapshot(url: string): Promise<GridModel> {
     const entry = cache.get(url);
     const headers: Record<string, string> = entry?.etag ? { 'If-None-Match': entry.etag } : {};
@@ -78,9 +83,11 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     performance.clearMarks(PARSED_MARK);
     performance.mark(PARSED_MARK);
     const answer = unpacked(url, json) as Snapshot | GridDelta;
+    const fromScreen = seed?.snapshot.source === answer.source ? seed : null;
+    seed = undefined;
     const model = entry && 'full' in answer && answer.full === false
       ? applyGridDelta(entry.model, answer, clock())
-      : buildGridModel(entry?.model ?? null, answer as Snapshot, clock());
+      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock());
     cache.set(url, { etag: res.headers.get('etag'), model });
     return model;
   };
