@@ -126,8 +126,8 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
               data-slot={cell.slot}
               data-step={cell.step}
               data-stuck={late ? '' : undefined}
-              className={`step mx-px text-[11px]${cellFlash(cell, row)}`}
-              style={{ gridColumn: cell.slot + 1, gridRow: 1 }}
+              className={`step${cellFlash(cell, row)}`}
+              style={{ gridColumn: cell.slot + 1 }}
             >
               {late ? '⏱' : STEP_LOOKS[cell.step].glyph}
             </span>
