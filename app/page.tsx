@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { firstScreen, type PageQuery } from '@/lib/api/first-screen';
+import { firstScreen, type PageQuery } from '@/lib/api/server/first-screen';
 import { Inspector } from './_components/inspector';
 
 /**

@@ -35,7 +35,8 @@ export interface GridModel {
   partial?: { hosts: number };
 }
 
-function findingsByHost(findings: readonly Finding[]): Map<number, Finding[]> {
+/** A read's findings by the host they are about (the volumes' own are left out). */
+export function findingsByHost(findings: readonly Finding[]): Map<number, Finding[]> {
   const out = new Map<number, Finding[]>();
   for (const f of findings) {
     if (f.host === undefined) continue;

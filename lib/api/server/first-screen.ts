@@ -6,13 +6,14 @@
  */
 import 'server-only';
 import { FIRST_SCREEN_ROWS, type FirstScreen } from '@/components/live-grid/first-screen';
+import { findingsByHost } from '@/components/live-grid/grid-model';
 import { buildRow } from '@/components/live-grid/row-model';
 import { placeRow, type RowFilter } from '@/components/live-grid/visible-rows';
+import type { LiveSource } from '@/lib/sources/live-source';
 import { registry } from '@/lib/sources/registry';
-import { cellsHost } from './cells';
-import { latestLean } from './snapshot-answer';
-import { sourceInfo } from './source-info';
-import type { Finding } from '@/lib/mailbox';
+import { cellsHost } from '../cells';
+import { latestLean } from '../snapshot-answer';
+import { sourceInfo } from '../source-info';
 
 /** What the page's URL says: `source`, `host` and `seq` as the inspector reads them. */
 export type PageQuery = Record<string, string | string[] | undefined>;
@@ -33,22 +34,30 @@ export async function firstScreen(query: PageQuery): Promise<FirstScreen | null>
   const source = (asked !== undefined ? sources.get(asked) : undefined) ?? sources.sources[0];
   // A read named in the URL is the past: the live rows would only flash before it.
   if (!source || one(query.seq) !== undefined) return { sources: list, grid: null };
-  const parts = latestLean(source, 'cells');
-  if (!parts) return { sources: list, grid: null };
+  try {
+    return { sources: list, grid: firstRows(source, query) };
+  } catch (err) {
+    // The rows are a head start, never a reason for the page to fail: it asks for them as it would without.
+    console.error(`first screen of ${source.id}: ${(err as Error).stack ?? err}`);
+    return { sources: list, grid: null };
+  }
+}
 
+function firstRows(source: LiveSource, query: PageQuery): FirstScreen['grid'] {
+  const parts = latestLean(source, 'cells');
+  if (!parts) return null;
   const { snapshot } = parts;
   const host = Number(one(query.host));
   // The grid's first view: hosts without mail folded, all hosts shown, the host in the URL kept.
   const filter: RowFilter = { showEmpty: false, problemsOnly: false, selectedHost: Number.isInteger(host) ? host : null };
-  const byHost = new Map<number, Finding[]>();
-  for (const f of snapshot.findings) if (f.host !== undefined) byHost.set(f.host, [...(byHost.get(f.host) ?? []), f]);
+  const byHost = findingsByHost(snapshot.findings);
   const picked = [];
   for (const h of snapshot.hosts) {
     if (picked.length >= FIRST_SCREEN_ROWS) break;
     if (placeRow(buildRow(h, byHost.get(h.id) ?? [], undefined, snapshot.maxHostId, 0), filter) === 'drawn') picked.push(h);
   }
-  if (picked.length === 0) return { sources: list, grid: null };
+  if (picked.length === 0) return null;
   const ids = new Set(picked.map((h) => h.id));
   const findings = snapshot.findings.filter((f) => f.host === undefined || ids.has(f.host));
-  return { sources: list, grid: { source: source.id, hosts: snapshot.hosts.length, rows: { ...snapshot, hosts: picked.map(cellsHost), findings } } };
+  return { source: source.id, hosts: snapshot.hosts.length, rows: { ...snapshot, hosts: picked.map(cellsHost), findings } };
 }
