@@ -6,7 +6,7 @@
  * follows what changed, not the size of the pool.
  */
 import type { GridDelta, Snapshot, SnapshotHeader } from '@/lib/api/types';
-import type { Finding } from '@/lib/mailbox';
+import { findingsByHost, type Finding } from '@/lib/mailbox';
 import { NO_COUNTS, updateCounts, type GridCounts } from './grid-counts';
 import { buildRow, isFailing, type RowModel } from './row-model';
 
@@ -33,18 +33,6 @@ export interface GridModel {
    * draws of a read of `hosts` hosts, and the counts are only theirs, until the whole read replaces it.
    */
   partial?: { hosts: number };
-}
-
-/** A read's findings by the host they are about (the volumes' own are left out). */
-export function findingsByHost(findings: readonly Finding[]): Map<number, Finding[]> {
-  const out = new Map<number, Finding[]>();
-  for (const f of findings) {
-    if (f.host === undefined) continue;
-    const list = out.get(f.host);
-    if (list) list.push(f);
-    else out.set(f.host, [f]);
-  }
-  return out;
 }
 
 const NO_FINDINGS: readonly Finding[] = [];

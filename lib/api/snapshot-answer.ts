@@ -11,6 +11,7 @@ import type { DecodedRead, SourceView } from '@/lib/sources/source-view';
 import { hostPiece } from './grid-delta';
 import { cellsHost } from './cells';
 import { buildHost, buildSnapshot, crcsOf, gridHost, hostCount, hostCrcs } from './snapshot-json';
+import { findingsByHost, type Finding } from '@/lib/mailbox';
 import type { HostSnapshot, Snapshot } from './types';
 
 export type SnapshotView = 'full' | LeanView;
@@ -119,6 +120,26 @@ export function latestLean(source: SourceView, view: LeanView): GridParts | null
     view, snapshot: cache.full.snapshot, etag: leanEtag(cache.full.etag, view),
     hostPieces: cache.full.snapshot.hosts.map((h) => hostPiece(JSON.stringify(ENTRY[view](h)))),
   });
+}
+
+/**
+ * The latest read with only the first `max` hosts that `keep` takes (in id order): the page's first screen.
+ * Built from the decoded read, host by host, without building or bringing up to date every host's entry:
+ * on a busy pool nobody watched for a while, that catching up is most of the whole answer's cost.
+ */
+export function latestFirstHosts(source: SourceView, keep: (host: HostSnapshot, findings: readonly Finding[]) => boolean, max: number): { snapshot: Snapshot; total: number } | null {
+  const decoded = source.latestDecoded();
+  if (!decoded) return null;
+  const header = build(source, decoded, []);
+  const findings = findingsByHost(header.findings);
+  const [inboxCrcs, outboxCrcs] = hostCrcs(decoded.inbox, decoded.outbox, decoded.read);
+  const hosts: HostSnapshot[] = [];
+  const count = hostCount(decoded.inbox, decoded.outbox);
+  for (let id = 1; id <= count && hosts.length < max; id++) {
+    const host = buildHost(id, decoded.inbox, decoded.outbox, inboxCrcs, outboxCrcs);
+    if (keep(host, findings.get(id) ?? [])) hosts.push(host);
+  }
+  return { snapshot: { ...header, hosts }, total: count };
 }
 
 /** The latest read's whole snapshot; null before the first read. Host entries are rebuilt only for the hosts that changed. */

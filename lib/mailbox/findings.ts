@@ -56,3 +56,15 @@ export function worstSeverity(findings: readonly Finding[]): Severity | null {
   for (const f of findings) if (worst === null || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
   return worst;
 }
+
+/** Findings by the host they are about (the volumes' own, without a host, are left out). */
+export function findingsByHost(findings: readonly Finding[]): Map<number, Finding[]> {
+  const out = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.host === undefined) continue;
+    const list = out.get(f.host);
+    if (list) list.push(f);
+    else out.set(f.host, [f]);
+  }
+  return out;
+}

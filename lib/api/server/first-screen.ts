@@ -6,13 +6,14 @@
  */
 import 'server-only';
 import { FIRST_SCREEN_ROWS, type FirstScreen } from '@/components/live-grid/first-screen';
-import { findingsByHost } from '@/components/live-grid/grid-model';
 import { buildRow } from '@/components/live-grid/row-model';
 import { placeRow, type RowFilter } from '@/components/live-grid/visible-rows';
 import type { LiveSource } from '@/lib/sources/live-source';
 import { registry } from '@/lib/sources/registry';
 import { cellsHost } from '../cells';
-import { latestLean } from '../snapshot-answer';
+import { latestFirstHosts } from '../snapshot-answer';
+import type { HostSnapshot } from '../types';
+import type { Finding } from '@/lib/mailbox';
 import { sourceInfo } from '../source-info';
 
 /** What the page's URL says: `source`, `host` and `seq` as the inspector reads them. */
@@ -44,20 +45,15 @@ export async function firstScreen(query: PageQuery): Promise<FirstScreen | null>
 }
 
 function firstRows(source: LiveSource, query: PageQuery): FirstScreen['grid'] {
-  const parts = latestLean(source, 'cells');
-  if (!parts) return null;
-  const { snapshot } = parts;
   const host = Number(one(query.host));
   // The grid's first view: hosts without mail folded, all hosts shown, the host in the URL kept.
   const filter: RowFilter = { showEmpty: false, problemsOnly: false, selectedHost: Number.isInteger(host) ? host : null };
-  const byHost = findingsByHost(snapshot.findings);
-  const picked = [];
-  for (const h of snapshot.hosts) {
-    if (picked.length >= FIRST_SCREEN_ROWS) break;
-    if (placeRow(buildRow(h, byHost.get(h.id) ?? [], undefined, snapshot.maxHostId, 0), filter) === 'drawn') picked.push(h);
-  }
-  if (picked.length === 0) return null;
-  const ids = new Set(picked.map((h) => h.id));
+  const maxHostId = source.options.maxHostId;
+  const shown = (h: HostSnapshot, findings: readonly Finding[]) => placeRow(buildRow(h, findings, undefined, maxHostId, 0), filter) === 'drawn';
+  const first = latestFirstHosts(source, shown, FIRST_SCREEN_ROWS);
+  if (!first || first.snapshot.hosts.length === 0) return null;
+  const { snapshot, total } = first;
+  const ids = new Set(snapshot.hosts.map((h) => h.id));
   const findings = snapshot.findings.filter((f) => f.host === undefined || ids.has(f.host));
-  return { source: source.id, hosts: snapshot.hosts.length, rows: { ...snapshot, hosts: picked.map(cellsHost), findings } };
+  return { source: source.id, hosts: total, rows: { ...snapshot, hosts: snapshot.hosts.map(cellsHost), findings } };
 }
