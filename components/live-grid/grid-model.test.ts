@@ -144,8 +144,8 @@ describe('the grid view of the snapshot (no slot bytes, a crc per mailbox)', () 
       crc++;
       const hosts = snapshot.hosts.map((h) => {
         const host = hostFromCells(cellsHost({ ...h, inbox: h.inbox && { ...h.inbox, crc }, outbox: h.outbox && { ...h.outbox, crc } }));
-        const unpack = Object.getOwnPropertyDescriptor(host, 'lifecycle')!.get!;
-        Object.defineProperty(host, 'lifecycle', { enumerable: true, get: () => (unpacked.n++, unpack()) });
+        const unpack = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(host), 'lifecycle')!.get!;
+        Object.defineProperty(host, 'lifecycle', { enumerable: true, get: () => (unpacked.n++, unpack.call(host)) });
         return host;
       });
       return { ...snapshot, hosts };

@@ -9,9 +9,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellsHost, hasSlots, hostFromCells, stepCounts } from '@/lib/api/cells';
 import { buildHosts, gridHost } from '@/lib/api/snapshot-json';
+import type { HostSnapshot } from '@/lib/api/types';
 import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+/** A host from hostFromCells as plain data: its getters (slots, lifecycle: on the prototype) read. */
+const plain = (h: HostSnapshot) => ({
+  ...h, lifecycle: h.lifecycle, inbox: h.inbox && { ...h.inbox, slots: h.inbox.slots }, outbox: h.outbox && { ...h.outbox, slots: h.outbox.slots },
+});
 const roundTrip = (bytes: { inbox: Uint8Array; outbox: Uint8Array }, maxHostId: number) => {
   const hosts = buildHosts(decodeVolume(bytes.inbox, 'inbox', { maxHostId }), decodeVolume(bytes.outbox, 'outbox', { maxHostId }));
   return hosts.map((h) => ({ grid: JSON.parse(JSON.stringify(gridHost(h))), cells: JSON.parse(JSON.stringify(cellsHost(h))) }));
@@ -22,7 +27,7 @@ describe('view=cells', () => {
     const dir = path.join(FIXTURES, 'vdsm-h250/multi');
     const hosts = roundTrip({ inbox: readFileSync(path.join(dir, 'inbox')), outbox: readFileSync(path.join(dir, 'outbox')) }, 250);
     expect(hosts.some((h) => h.grid.lifecycle.length > 0)).toBe(true);
-    for (const { grid, cells } of hosts) expect(hostFromCells(cells)).toEqual(grid);
+    for (const { grid, cells } of hosts) expect(plain(hostFromCells(cells))).toEqual(grid);
     // the hosts with mail are where the bytes go: their slots and steps pack
     const withMail = hosts.filter((h) => h.grid.lifecycle.length > 0);
     const size = (key: 'grid' | 'cells') => withMail.reduce((n, h) => n + JSON.stringify(h[key]).length, 0);
@@ -34,7 +39,7 @@ describe('view=cells', () => {
     const hosts = roundTrip({ inbox: readFileSync(path.join(dir, 'inbox')), outbox: readFileSync(path.join(dir, 'outbox')) }, 250);
     const { grid, cells } = hosts.find((h) => h.grid.inbox.slots.length > 0)!;
     const host = hostFromCells(cells);
-    expect(Object.getOwnPropertyDescriptor(host.inbox, 'slots')?.get).toBeTypeOf('function');
+    expect(Object.keys(host.inbox!)).not.toContain('slots'); // a getter, not slots unpacked when the host is made
     expect(typeof cells.inbox!.slots).toBe('string'); // JSON text inside the answer: parsed only when read
     expect(hasSlots(host.inbox)).toBe(true);
     expect(hasSlots(grid.inbox)).toBe(true);
@@ -51,9 +56,9 @@ describe('view=cells', () => {
     const hosts = roundTrip({ inbox: readFileSync(path.join(dir, 'inbox')), outbox: readFileSync(path.join(dir, 'outbox')) }, 250);
     const { grid, cells } = hosts.find((h) => h.grid.lifecycle.length > 1)!;
     const host = hostFromCells(cells);
-    const unpack = Object.getOwnPropertyDescriptor(host, 'lifecycle')!.get!;
+    const unpack = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(host), 'lifecycle')!.get!;
     let unpacked = 0;
-    Object.defineProperty(host, 'lifecycle', { enumerable: true, get: () => (unpacked++, unpack()) });
+    Object.defineProperty(host, 'lifecycle', { enumerable: true, get: () => (unpacked++, unpack.call(host)) });
     const counts = stepCounts(host);
     expect(unpacked).toBe(0);
     expect(counts.total).toBe(grid.lifecycle.length);
@@ -82,7 +87,7 @@ describe('view=cells', () => {
         for (const [at, byte] of stamps) inbox.fill(byte, at - (at % 64), at - (at % 64) + 64);
         for (const { grid, cells } of roundTrip({ inbox, outbox }, 3)) {
           expect(stepCounts(hostFromCells(cells))).toEqual(stepCounts(grid)); // from the packed steps, and from the lifecycle
-          expect(hostFromCells(cells)).toEqual(grid);
+          expect(plain(hostFromCells(cells))).toEqual(grid);
         }
       },
     ), { numRuns: 200 });
