@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { FIRST_SNAPSHOT_SCRIPT } from '@/components/live-grid/first-snapshot';
-import { HydrationMark } from '@/components/ui/hydration-mark';
 import { THEME_SCRIPT } from '@/components/ui/theme';
 import './globals.css';
 
@@ -22,10 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* The live grid's first answer, asked for before the page's scripts have loaded. */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: FIRST_SNAPSHOT_SCRIPT }} />
       </head>
-      <body className="min-h-screen bg-bg font-sans text-fg">
-        {children}
-        <HydrationMark />
-      </body>
+      <body className="min-h-screen bg-bg font-sans text-fg">{children}</body>
     </html>
   );
 }

@@ -9,6 +9,7 @@ import { requestsAt } from '@/components/requests/requests-at';
 import { stuckSlotsByHost } from '@/components/requests/stuck';
 import { TimelineStrip } from '@/components/timeline/timeline-strip';
 import { HostNamesProvider } from '@/components/ui/host-names';
+import { HydrationMark } from '@/components/ui/hydration-mark';
 import { Legend } from '@/components/vocabulary/legend';
 import type { SourceInfo } from '@/lib/api/types';
 import { DEFAULT_STUCK_S } from '@/lib/history/defaults';
@@ -178,6 +179,7 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES, first }: I
           episodes={{ list: episodeList, loaded: episodes.data !== undefined, error: episodes.error }}
         />
         {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+        <HydrationMark />
       </div>
     </HostNamesProvider>
   );

@@ -97,6 +97,10 @@ describe('a 2000-host pool', () => {
       expect(await fresh.evaluate(() => document.documentElement.hasAttribute('data-hydrated'))).toBe(false);
       await fresh.locator('[role=grid] [data-host-id]').evaluateAll((rows) => rows.forEach((r) => ((r as unknown as { fromHtml: boolean }).fromHtml = true)));
       release();
+      // once the page says it is hydrated, its keys work at once: r opens the requests tab
+      await fresh.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
+      await fresh.keyboard.press('r');
+      await fresh.locator('[role="tab"][data-tab="requests"][aria-selected="true"]').waitFor({ timeout: 5_000 });
       await fresh.locator(WHOLE_READ).waitFor({ timeout: 90_000 });
       expect(await fresh.locator('[role=grid]').getAttribute('aria-rowcount')).toBe(String(HOSTS + 1));
       expect(await fresh.getByTestId('first-screen').count()).toBe(0);

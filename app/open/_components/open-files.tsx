@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { HydrationMark } from '@/components/ui/hydration-mark';
 import { LogPanel } from '@/components/vdsm-log/log-panel';
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { SWRConfig } from 'swr';
@@ -112,6 +113,7 @@ export function OpenFiles() {
           </TransportProvider>
         </SWRConfig>
       )}
+      <HydrationMark />
     </div>
   );
 }
