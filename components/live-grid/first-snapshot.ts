@@ -1,12 +1,13 @@
 /**
- * The grid's first answer, asked for as soon as the page's HTML arrives: an
- * inline script in <head> starts it while the page's scripts load and start,
- * and the snapshot fetcher takes it for its first request of the same URL.
- * On a big pool that answer is the slowest part of the first rows (the whole
- * grid: the server catches up the hosts changed since anyone last asked, then
- * the browser parses it), and it no longer waits for the page to start and to
- * ask which sources there are. Only when the URL names the source (`?source=`)
- * on the live screen: otherwise the page asks as before.
+ * The grid's first whole answer, asked for as soon as the page's HTML
+ * arrives: an inline script in <head> starts it while the page's scripts load
+ * and start, and the snapshot fetcher takes it for its first request of the
+ * same URL. The page comes with its first rows (first-screen.ts); on a big
+ * pool this answer is the slowest part of the rest (the whole grid: the server
+ * catches up the hosts changed since anyone last asked, then the browser
+ * parses it), and it does not wait for the page to start. Only when the URL
+ * names the source (`?source=`) on the live screen: otherwise the page asks
+ * as before.
  */
 
 /** Where the script leaves the request: a window global, taken once. */
