@@ -11,6 +11,7 @@ import { TimelineStrip } from '@/components/timeline/timeline-strip';
 import { HostNamesProvider } from '@/components/ui/host-names';
 import { HydrationMark } from '@/components/ui/hydration-mark';
 import { Legend } from '@/components/vocabulary/legend';
+import { shownSource } from '@/lib/api/source-info';
 import type { SourceInfo } from '@/lib/api/types';
 import { DEFAULT_STUCK_S } from '@/lib/history/defaults';
 import { hostNamesFromJson, mergeHostNames, type HostNames } from '@/lib/sources/host-names';
@@ -53,7 +54,7 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES, first }: I
   const [url, go] = useUrlState();
   const sources = useSources(first?.sources);
   const list = sources.data?.sources ?? [];
-  const source = list.find((s) => s.id === url.source) ?? list[0] ?? null;
+  const source = shownSource(list, url.source);
   const sourceNames = source?.hostNames;
   const names = useMemo(() => mergeHostNames(hostNamesFromJson(sourceNames), hostNames), [sourceNames, hostNames]);
   const [showEmpty, setShowEmpty] = useState(false);
@@ -128,7 +129,9 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES, first }: I
   });
 
   // mailboxes failing their checksum in the read on screen
-  const mailboxesFailing = screen.model?.partial ? 0 : screen.model?.counts.failingNow ?? 0;
+  // the read on screen is a first screen (first-screen.ts): its counts are only those of its rows
+  const firstScreenOnly = screen.model?.partial !== undefined;
+  const mailboxesFailing = firstScreenOnly ? 0 : screen.model?.counts.failingNow ?? 0;
   useEffect(() => {
     const when = screen.mode === 'past' ? `⏪ #${screen.seq} · ` : screen.mode === 'paused' ? '⏸ ' : '';
     document.title = `${mailboxesFailing > 0 ? `✗ ${mailboxesFailing} · ` : ''}${when}${source?.name ?? ''} · Mailbox Inspector`;
@@ -156,9 +159,9 @@ export function Inspector({ filesHeader, panel, hostNames = NO_NAMES, first }: I
         <main className={`overflow-auto ${selection.tab === null ? 'min-h-0 flex-1' : 'min-h-[7.5rem] flex-[0_1_auto]'}`} data-testid="grid-scroller">
           <StaleVolumes model={screen.model} />
           {/* A first screen is not the read drawn whole: no data-read-seq until it is. */}
-          <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading || screen.model?.partial !== undefined}
-            data-read-seq={screen.model && !screen.loading && !screen.model.partial ? screen.model.lastRead.seq : undefined}>
-            <LiveGrid view={view} partial={screen.model?.partial !== undefined} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
+          <div className={screen.loading || readFailed(screen.model) ? 'opacity-50' : undefined} aria-busy={screen.loading || firstScreenOnly}
+            data-read-seq={screen.model && !screen.loading && !firstScreenOnly ? screen.model.lastRead.seq : undefined}>
+            <LiveGrid view={view} partial={firstScreenOnly} selection={selection.selection} openHost={url.host} showEmpty={showEmpty} episodes={episodeByHost} stuck={stuckByHost}
               onPick={selection.pick} onEpisode={selection.openEpisode} onToggleEmpty={toggleEmpty} />
           </div>
           {selection.tab === null && (

@@ -80,10 +80,9 @@ export function useLiveSnapshot(source: SourceInfo | null, live: boolean, first?
   const fetcher = useFetcher((fetchImpl) => createSnapshotFetcher(held ? workerFetch(fetchImpl) : fetchImpl, Date.now, first));
   const pollMs = source?.pollMs ?? 1000;
   const key = useKey(source ? `${base(source)}/snapshot?view=cells${held ? `&wait=${waitMs(pollMs)}` : ''}` : null);
+  const pacing = held ? { refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS } : {};
   // `first`: the first screen the page came with (a partial model), shown until the first answer.
-  return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), held
-    ? { ...polling(pollMs, live), refreshInterval: live ? LIVE_GAP_MS : 0, dedupingInterval: LIVE_GAP_MS, compare: (a, b) => a === b, fallbackData: first }
-    : { ...polling(pollMs, live), compare: (a, b) => a === b, fallbackData: first });
+  return useSWR<GridModel>(key, ([url]: [string]) => fetcher(url), { ...polling(pollMs, live), ...pacing, compare: (a, b) => a === b, fallbackData: first });
 }
 
 /** The snapshot as it was at read `seq` (time travel, or the read frozen by a pause); null seq: nothing. */

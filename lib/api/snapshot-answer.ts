@@ -123,9 +123,10 @@ export function latestLean(source: SourceView, view: LeanView): GridParts | null
 }
 
 /**
- * The latest read with only the first `max` hosts that `keep` takes (in id order): the page's first screen.
- * Built from the decoded read, host by host, without building or bringing up to date every host's entry:
- * on a busy pool nobody watched for a while, that catching up is most of the whole answer's cost.
+ * The latest read with only the first `max` hosts that `keep` takes (in id order), and their findings (and
+ * the volumes' own): the page's first screen. Built from the decoded read, host by host, without building
+ * or bringing up to date every host's entry: on a busy pool nobody watched for a while, that catching up is
+ * most of the whole answer's cost. `total`: the hosts in the whole read.
  */
 export function latestFirstHosts(source: SourceView, keep: (host: HostSnapshot, findings: readonly Finding[]) => boolean, max: number): { snapshot: Snapshot; total: number } | null {
   const decoded = source.latestDecoded();
@@ -139,7 +140,8 @@ export function latestFirstHosts(source: SourceView, keep: (host: HostSnapshot, 
     const host = buildHost(id, decoded.inbox, decoded.outbox, inboxCrcs, outboxCrcs);
     if (keep(host, findings.get(id) ?? [])) hosts.push(host);
   }
-  return { snapshot: { ...header, hosts }, total: count };
+  const kept = new Set(hosts.map((h) => h.id));
+  return { snapshot: { ...header, hosts, findings: header.findings.filter((f) => f.host === undefined || kept.has(f.host)) }, total: count };
 }
 
 /** The latest read's whole snapshot; null before the first read. Host entries are rebuilt only for the hosts that changed. */

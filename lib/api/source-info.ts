@@ -2,7 +2,7 @@
 import type { SourceView } from '@/lib/sources/source-view';
 import type { HostNames } from '@/lib/sources/host-names';
 import type { VolumeRead } from '@/lib/sources/read';
-import type { SourceInfo, VolumeInfo } from './types';
+import type { SourceInfo, SourcesResponse, VolumeInfo } from './types';
 
 function volume(read: VolumeRead | null | undefined, path: string | null): VolumeInfo | null {
   if (path === null) return null;
@@ -33,4 +33,14 @@ export function sourceInfo(source: SourceView): SourceInfo {
     outbox: volume(latest?.outbox, source.config.outbox),
     hostNames: hostNamesJson(source.config.hostNames),
   };
+}
+
+/** `/api/sources`' answer: also what the live page is rendered with. */
+export function sourcesResponse(sources: readonly SourceView[]): SourcesResponse {
+  return { sources: sources.map(sourceInfo) };
+}
+
+/** The source the page shows: the one its URL names, else the first configured. */
+export function shownSource<S extends { id: string }>(sources: readonly S[], asked: string | null): S | null {
+  return sources.find((s) => s.id === asked) ?? sources[0] ?? null;
 }

@@ -53,6 +53,13 @@ describe('the live page', () => {
     expect(rows(await page('?source=pool&host=5')).map(([id]) => id)).toEqual([3, 5, 7, 9]);
   });
 
+  it('reads the URL as the page does: what the page ignores, the first screen ignores too', async () => {
+    // not a host id to the page (it takes whole numbers only): nothing pinned, else the page would hydrate other rows
+    expect(rows(await page('?source=pool&host=5.0')).map(([id]) => id)).toEqual([3, 7, 9]);
+    // not a read to the page: the live screen, with its rows
+    expect(rows(await page('?source=pool&seq=abc')).map(([id]) => id)).toEqual([3, 7, 9]);
+  });
+
   it('shows the first source for an unknown one, and says so', async () => {
     const html = await page('?source=nope');
     expect(rows(html).map(([id]) => id)).toEqual([3, 7, 9]);

@@ -1,6 +1,5 @@
 import { json } from '@/lib/api/respond';
-import { sourceInfo } from '@/lib/api/source-info';
-import type { SourcesResponse } from '@/lib/api/types';
+import { sourcesResponse } from '@/lib/api/source-info';
 import { registry } from '@/lib/sources/registry';
 
 export const runtime = 'nodejs';
@@ -9,6 +8,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(): Promise<Response> {
   // Answers at once, whatever the storage does: a source whose first read has not finished says so (pending).
   const { sources } = await registry();
-  const body: SourcesResponse = { sources: sources.map(sourceInfo) };
-  return json(body);
+  return json(sourcesResponse(sources));
 }
