@@ -34,7 +34,7 @@ describe('answers read and parsed in a worker', () => {
     const res = (await fetchImpl(URL_, { headers: { 'If-None-Match': '"aa"' } })) as unknown as ParsedResponse;
     expect(seen).toEqual([[URL_, { 'if-none-match': '"aa"' }]]);
     expect([res.status, res.ok, res.headers.get('etag'), res.headers.get('x-mailbox-seq'), res.headersAt]).toEqual([200, true, '"ab"', '5', 1234]);
-    expect(await res.json()).toEqual({ seq: 5, full: false, hosts: [{ id: 7 }] });
+    expect(await res.json()).toEqual({ seq: 5, full: false, hosts: [{ id: 7 }], slotsText: '' }); // a view=cells answer: its slots texts gathered (none here)
   });
 
   it('passes on a 304 without a body, an error answer with its JSON, a body that is not JSON as a failed json(), and a network failure as fetch does', async () => {
@@ -56,6 +56,18 @@ describe('answers read and parsed in a worker', () => {
     const broken = (await fetchImpl(URL_, {})) as unknown as ParsedResponse;
     await expect(broken.json()).rejects.toThrow(SyntaxError);
     await expect(fetchImpl(URL_, {})).rejects.toThrow(TypeError);
+  });
+
+  it('gathers the slots texts of a view=cells answer into one string, and leaves other answers as they came', async () => {
+    const host = { id: 3, outsideWindow: false, steps: 'R', inbox: { state: 'valid', checksum: null, spmReads: true, slots: '[0,1,128]' }, outbox: { state: 'in_use', slots: '[]' } };
+    const network = (async () => new Response(JSON.stringify({ seq: 2, hosts: [host] }), { status: 200 })) as typeof fetch;
+    const cells = await readAnswer({ id: 1, url: URL_, headers: {} }, network);
+    expect('body' in cells && cells.body).toEqual({
+      seq: 2, slotsText: '[0,1,128][]',
+      hosts: [{ ...host, inbox: { ...host.inbox, slots: undefined, slotsFrom: 0, slotsTo: 9 }, outbox: { state: 'in_use', slotsFrom: 9, slotsTo: 11 } }].map((h) => JSON.parse(JSON.stringify(h))),
+    });
+    const grid = await readAnswer({ id: 2, url: URL_.replace('view=cells', 'view=grid'), headers: {} }, network);
+    expect('body' in grid && grid.body).toEqual({ seq: 2, hosts: [host] });
   });
 
   it('shares one worker between fetchers, each answered with its own requests', async () => {

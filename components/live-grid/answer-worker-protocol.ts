@@ -1,8 +1,10 @@
 /**
  * What the page's answer worker (answer-worker.ts) is asked and answers: a
  * grid request's status, headers and body, read and parsed off the page's
- * main thread. Shared by the worker and the page.
+ * main thread (the mailboxes' slots texts of a `view=cells` answer gathered
+ * into one string: gatherSlots). Shared by the worker and the page.
  */
+import { asksForCells, gatherSlots } from '@/lib/api/cells';
 
 export interface AnswerRequest {
   id: number;
@@ -37,6 +39,7 @@ export async function readAnswer(request: AnswerRequest, fetchImpl: typeof fetch
     if (text !== '') {
       try {
         body = JSON.parse(text);
+        if (asksForCells(url) && Array.isArray((body as { hosts?: unknown } | null)?.hosts)) body = gatherSlots(body as { hosts: unknown[] });
       } catch (err) {
         parseError = (err as Error).message;
       }

@@ -9,7 +9,7 @@
  * first of the pool, until its first whole answer replaces them.
  * Isomorphic: the server picks the rows, the page builds its model from them.
  */
-import { hostFromCells } from '@/lib/api/cells';
+import { hostsFromCells } from '@/lib/api/cells';
 import type { CellsHost, Snapshot, SourcesResponse } from '@/lib/api/types';
 import { buildGridModel, type GridModel } from './grid-model';
 
@@ -33,6 +33,6 @@ export interface FirstScreen {
 
 /** The page's model of the first screen: a grid model marked `partial` until the whole read replaces it. */
 export function firstScreenModel(grid: NonNullable<FirstScreen['grid']>, now: number): GridModel {
-  const model = buildGridModel(null, { ...grid.rows, hosts: grid.rows.hosts.map(hostFromCells) }, now);
+  const model = buildGridModel(null, { ...grid.rows, hosts: hostsFromCells(grid.rows) }, now);
   return { ...model, partial: { hosts: grid.hosts } };
 }

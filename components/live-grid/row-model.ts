@@ -162,6 +162,11 @@ class Row implements RowModel {
     return this.draw().cells;
   }
 
+  /** The host of the row it replaced, kept until this one is drawn. */
+  get replacedHost(): HostSnapshot | undefined {
+    return this.replaced?.host;
+  }
+
   get flash(): { changes: number; at: number } {
     return this.draw().flash;
   }
@@ -186,6 +191,15 @@ class Row implements RowModel {
 function hasProblemStep(steps: StepCounts): boolean {
   for (const step in steps.byStep) if (STEP_LOOKS[step as LifecycleStep].problem) return true;
   return false;
+}
+
+/** The hosts rows hold: each row's own, and the one of the row it replaced while it is not drawn. */
+export function* heldHosts(rows: readonly RowModel[]): Generator<HostSnapshot> {
+  for (const row of rows) {
+    yield row.host;
+    const before = row instanceof Row ? row.replacedHost : undefined;
+    if (before) yield before;
+  }
 }
 
 /** `previous`: this host's row in the model shown before, if any. */

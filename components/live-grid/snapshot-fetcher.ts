@@ -7,11 +7,12 @@
  * answer (`"full":true`, when that read has left the server's history)
  * rebuilds the model from the previous one.
  */
-import { hostFromCells } from '@/lib/api/cells';
+import { asksForCells, compactSlotTexts, hostsFromCells, type GatheredCells } from '@/lib/api/cells';
 import type { ApiError, CellsHost, HostSnapshot, Snapshot } from '@/lib/api/types';
 import type { ParsedResponse } from './answer-fetch';
 import { takeFirstSnapshot } from './first-snapshot';
 import { applyGridDelta, buildGridModel, type GridDelta, type GridModel } from './grid-model';
+import { heldHosts } from './row-model';
 
 interface Entry {
   etag: string | null;
@@ -41,10 +42,16 @@ function withoutWait(url: string): string {
   return url.replace(/[?&]wait=\d+/, (m) => (m.startsWith('?') ? '?' : '')).replace('?&', '?').replace(/\?$/, '');
 }
 
-/** An answer of `view=cells` with its hosts in the grid view's shape, which the grid model reads. */
+/** An answer of `view=cells` (its slots texts gathered by the answer worker, or not) with its hosts in the grid view's shape, which the grid model reads. */
 function unpacked(url: string, answer: { hosts: unknown[] }): { hosts: HostSnapshot[] } {
-  if (!/[?&]view=cells(&|$)/.test(url)) return answer as { hosts: HostSnapshot[] };
-  return { ...answer, hosts: (answer.hosts as CellsHost[]).map(hostFromCells) };
+  if (!asksForCells(url)) return answer as { hosts: HostSnapshot[] };
+  return { ...answer, hosts: hostsFromCells(answer as GatheredCells<{ hosts: CellsHost[] }>) };
+}
+
+/** A model whose hosts came from `view=cells`: their slots texts gathered again when their answers' texts hold much more than they read. */
+function compacted(model: GridModel): GridModel {
+  compactSlotTexts(heldHosts(model.rows));
+  return model;
 }
 
 /**
@@ -85,9 +92,9 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     const answer = unpacked(url, json) as Snapshot | GridDelta;
     const fromScreen = seed?.snapshot.source === answer.source ? seed : null;
     seed = undefined;
-    const model = entry && 'full' in answer && answer.full === false
+    const model = compacted(entry && 'full' in answer && answer.full === false
       ? applyGridDelta(entry.model, answer, clock())
-      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock());
+      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock()));
     cache.set(url, { etag: res.headers.get('etag'), model });
     return model;
   };
@@ -106,7 +113,7 @@ export function createPastSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch
     if (!res.ok) throw await responseError(res, 'past read');
     const snapshot = unpacked(url, await res.json()) as Snapshot;
     const previous = last?.snapshot.source === snapshot.source ? last : null;
-    last = buildGridModel(previous, snapshot, clock());
+    last = compacted(buildGridModel(previous, snapshot, clock()));
     return last;
   };
 }

@@ -12,6 +12,11 @@
 import { assertNever, MESSAGE_SLOTS_PER_MAILBOX, type DecodedSlot, type LifecycleStep, type SlotKind, type SlotLifecycle } from '@/lib/mailbox';
 import type { CellsHost, CellsSlots, HostSnapshot } from './types';
 
+/** Whether a URL asks for `?view=cells`. */
+export function asksForCells(url: string): boolean {
+  return /[?&]view=cells(&|$)/.test(url);
+}
+
 /** One character per lifecycle step; NO_STEP where a slot has none (empty on both sides). */
 const STEP_CODES: Readonly<Record<LifecycleStep, string>> = {
   requested: 'R', replied: 'P', failed: 'F', host_acked: 'H', spm_acked: 'S', free: 'f', mismatched_reply: 'M', unknown: 'U',
@@ -107,7 +112,6 @@ export function cellsHost(h: HostSnapshot): CellsHost {
 
 /** Whether a mailbox from hostFromCells holds no slot, known without unpacking them. */
 const PACKED_EMPTY = Symbol('no packed slots');
-const EMPTY_PACKED = '[]';
 
 /** The packed slots of `?view=cells`, from their JSON text; a text that is not one gives no slots rather than a broken page. */
 function parsePacked(text: string): CellsSlots {
@@ -119,36 +123,134 @@ function parsePacked(text: string): CellsSlots {
   }
 }
 
+type CellsInbox = NonNullable<CellsHost['inbox']>;
+type CellsOutbox = NonNullable<CellsHost['outbox']>;
+
+/** The slots texts of an answer's mailboxes, one after the other (gatherSlots). An object, so that mailboxes share it by identity. */
+export interface SlotTexts {
+  text: string;
+}
+
+/** A mailbox whose slots text was gathered: where it lies in its answer's SlotTexts. */
+type Gathered<M> = Omit<M, 'slots'> & { slotsFrom: number; slotsTo: number };
+
+/** A host of `?view=cells` whose mailboxes' slots texts were gathered into its answer's `slotsText`. */
+export interface GatheredCellsHost extends Omit<CellsHost, 'inbox' | 'outbox'> {
+  inbox: Gathered<CellsInbox> | null;
+  outbox: Gathered<CellsOutbox> | null;
+}
+
+/** A `?view=cells` answer whose mailboxes' slots texts are gathered into one string. */
+export type GatheredCells<A extends { hosts: unknown[] }> = Omit<A, 'hosts'> & { hosts: Array<CellsHost | GatheredCellsHost>; slotsText: string };
+
+/**
+ * Moves the slots texts of a `?view=cells` answer into one string, `slotsText`: each mailbox keeps where its
+ * text lies (`slotsFrom`, `slotsTo`). The page's answer worker does this before it hands an answer over.
+ * A busy 2000-host pool's update carries hundreds of these texts; as strings of their own they lived on in
+ * the page's model, and each of its young-generation collections copied them (those collections were its
+ * longest tasks). One string that long is made in V8's large-object space, which those collections do not
+ * copy. Changes the parsed answer in place; a mailbox whose slots are not a string is left as it came.
+ */
+export function gatherSlots<A extends { hosts: unknown[] }>(answer: A): GatheredCells<A> {
+  const texts: string[] = [];
+  let at = 0;
+  const gather = (mailbox: unknown) => {
+    if (typeof mailbox !== 'object' || mailbox === null) return;
+    const m = mailbox as { slots?: unknown; slotsFrom?: number; slotsTo?: number };
+    if (typeof m.slots !== 'string') return;
+    texts.push(m.slots);
+    m.slotsFrom = at;
+    at += m.slots.length;
+    m.slotsTo = at;
+    delete m.slots;
+  };
+  for (const host of answer.hosts) {
+    if (typeof host !== 'object' || host === null) continue;
+    gather((host as CellsHost).inbox);
+    gather((host as CellsHost).outbox);
+  }
+  return Object.assign(answer as unknown as GatheredCells<A>, { slotsText: texts.join('') });
+}
+
+/** Gathered texts holding more than this many characters beyond what mailboxes still read are gathered again. */
+const SLACK_CHARS = 1 << 16;
+
 /**
  * A mailbox of `?view=cells` in the grid view's shape, its slots parsed and unpacked the first time they
  * are read: a busy 2000-host pool changes hundreds of hosts a poll, and the page draws the slots of the few
  * on screen. A class, its getters on the prototype: making a closure and defining a property per mailbox
- * was a quarter of what the page allocated on such a pool.
+ * was a quarter of what the page allocated on such a pool. Its text is its own string, or a part of its
+ * answer's gathered texts.
  */
 class PackedSlots {
-  readonly #packed: string;
+  #texts: string | SlotTexts;
+  #from: number;
+  #to: number;
   #slots: DecodedSlot[] | undefined;
 
-  constructor(packed: string) {
-    this.#packed = packed;
+  constructor(m: { slots: string } | { slotsFrom: number; slotsTo: number }, texts: SlotTexts | undefined) {
+    if ('slots' in m || texts === undefined) {
+      const own = 'slots' in m && typeof m.slots === 'string' ? m.slots : '';
+      [this.#texts, this.#from, this.#to] = [own, 0, own.length];
+    } else {
+      [this.#texts, this.#from, this.#to] = [texts, m.slotsFrom, m.slotsTo];
+    }
   }
 
   get slots(): DecodedSlot[] {
-    return (this.#slots ??= unpackSlots(parsePacked(this.#packed)));
+    if (this.#slots === undefined) {
+      this.#slots = unpackSlots(parsePacked(this.#text()));
+      this.#texts = ''; // read once: the answer's texts need not be kept for it
+    }
+    return this.#slots;
   }
 
   get [PACKED_EMPTY](): boolean {
-    return this.#packed === EMPTY_PACKED;
+    return this.#to - this.#from <= '[]'.length;
+  }
+
+  #text(): string {
+    return typeof this.#texts === 'string' ? this.#texts : this.#texts.text.slice(this.#from, this.#to);
   }
 
   /** As the grid view's mailbox: its fields and its slots. */
   toJSON(): object {
     return { ...this, slots: this.slots };
   }
-}
 
-type CellsInbox = NonNullable<CellsHost['inbox']>;
-type CellsOutbox = NonNullable<CellsHost['outbox']>;
+  /**
+   * Gathers the texts `mailboxes` read into one SlotTexts when the ones they share hold over twice what they
+   * read: a mailbox's part keeps its whole answer's texts alive, so the hosts a pool left unchanged since
+   * would otherwise hold on to the texts of every update they came in.
+   */
+  static compact(mailboxes: Iterable<PackedSlots>): void {
+    const { parts, read, held } = PackedSlots.held(mailboxes);
+    if (held <= 2 * read + SLACK_CHARS) return;
+    const texts: SlotTexts = { text: parts.map((m) => m.#text()).join('') };
+    let at = 0;
+    for (const m of parts) {
+      const length = m.#to - m.#from;
+      [m.#texts, m.#from, m.#to] = [texts, at, at + length];
+      at += length;
+    }
+  }
+
+  /** The parts of gathered texts that `mailboxes` still read (chars, `read`), and the texts they keep alive for it (`held`). */
+  static held(mailboxes: Iterable<PackedSlots>): { parts: PackedSlots[]; read: number; held: number } {
+    const shared = new Set<SlotTexts>();
+    const parts: PackedSlots[] = [];
+    let read = 0;
+    for (const m of mailboxes) {
+      if (typeof m.#texts === 'string') continue; // its own text (or none left to read: unpacked)
+      shared.add(m.#texts);
+      parts.push(m);
+      read += m.#to - m.#from;
+    }
+    let held = 0;
+    for (const t of shared) held += t.text.length;
+    return { parts, read, held };
+  }
+}
 
 class PackedInbox extends PackedSlots {
   readonly state: CellsInbox['state'];
@@ -156,8 +258,8 @@ class PackedInbox extends PackedSlots {
   readonly spmReads: boolean;
   declare readonly crc?: number;
 
-  constructor(m: CellsInbox) {
-    super(m.slots);
+  constructor(m: CellsInbox | Gathered<CellsInbox>, texts: SlotTexts | undefined) {
+    super(m, texts);
     this.state = m.state;
     this.checksum = m.checksum;
     this.spmReads = m.spmReads;
@@ -169,8 +271,8 @@ class PackedOutbox extends PackedSlots {
   readonly state: CellsOutbox['state'];
   declare readonly crc?: number;
 
-  constructor(m: CellsOutbox) {
-    super(m.slots);
+  constructor(m: CellsOutbox | Gathered<CellsOutbox>, texts: SlotTexts | undefined) {
+    super(m, texts);
     this.state = m.state;
     if (m.crc !== undefined) (this as { crc?: number }).crc = m.crc;
   }
@@ -195,11 +297,11 @@ class PackedHost {
   readonly #steps: string;
   #lifecycle: SlotLifecycle[] | undefined;
 
-  constructor(c: CellsHost) {
+  constructor(c: CellsHost | GatheredCellsHost, texts: SlotTexts | undefined) {
     this.id = c.id;
     this.outsideWindow = c.outsideWindow;
-    this.inbox = c.inbox && new PackedInbox(c.inbox);
-    this.outbox = c.outbox && new PackedOutbox(c.outbox);
+    this.inbox = c.inbox && new PackedInbox(c.inbox, texts);
+    this.outbox = c.outbox && new PackedOutbox(c.outbox, texts);
     this.#steps = c.steps;
   }
 
@@ -220,10 +322,40 @@ class PackedHost {
 /**
  * The grid view's host from its cells: what the page's grid reads. Its slots and lifecycle are unpacked
  * when first read: a busy 2000-host pool changes hundreds of hosts a poll, and the page counts their steps
- * (stepCounts, from the packed steps) but draws only the few rows on screen.
+ * (stepCounts, from the packed steps) but draws only the few rows on screen. `texts`: its answer's gathered
+ * slots texts, when they were (gatherSlots).
  */
-export function hostFromCells(c: CellsHost): HostSnapshot {
-  return new PackedHost(c) as unknown as HostSnapshot;
+export function hostFromCells(c: CellsHost | GatheredCellsHost, texts?: SlotTexts): HostSnapshot {
+  return new PackedHost(c, texts) as unknown as HostSnapshot;
+}
+
+/** The hosts of a `?view=cells` answer, gathered or not, in the grid view's shape. */
+export function hostsFromCells(answer: { hosts: Array<CellsHost | GatheredCellsHost>; slotsText?: string }): HostSnapshot[] {
+  const texts = typeof answer.slotsText === 'string' ? { text: answer.slotsText } : undefined;
+  return answer.hosts.map((c) => hostFromCells(c, texts));
+}
+
+/**
+ * Gathers the slots texts that `hosts` (from hostFromCells; others are passed over) still read when their
+ * answers' texts hold over twice as much (PackedSlots.compact). The page calls it with its model's hosts
+ * after each answer: its cost is a walk over them, and a copy of what they read now and then.
+ */
+export function compactSlotTexts(hosts: Iterable<HostSnapshot>): void {
+  PackedSlots.compact(packedMailboxes(hosts));
+}
+
+/** How many chars of gathered slots texts `hosts` still read, and how many those texts hold: what compactSlotTexts weighs. */
+export function slotTextsHeld(hosts: Iterable<HostSnapshot>): { read: number; held: number } {
+  const { read, held } = PackedSlots.held(packedMailboxes(hosts));
+  return { read, held };
+}
+
+function* packedMailboxes(hosts: Iterable<HostSnapshot>): Generator<PackedSlots> {
+  for (const host of hosts) {
+    if (!(host instanceof PackedHost)) continue;
+    if (host.inbox) yield host.inbox;
+    if (host.outbox) yield host.outbox;
+  }
 }
 
 /** How many slots of a host are at each step, and in all. */

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsHost, hasSlots, hostFromCells, stepCounts } from '@/lib/api/cells';
+import { cellsHost, compactSlotTexts, gatherSlots, hasSlots, hostFromCells, hostsFromCells, slotTextsHeld, stepCounts } from '@/lib/api/cells';
 import { buildHosts, gridHost } from '@/lib/api/snapshot-json';
-import type { HostSnapshot } from '@/lib/api/types';
+import type { CellsHost, HostSnapshot } from '@/lib/api/types';
 import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -74,6 +74,44 @@ describe('view=cells', () => {
       const host = hostFromCells({ id: 3, outsideWindow: false, inbox: null, outbox: { state: 'in_use', slots }, steps: '' });
       expect(host.outbox!.slots).toEqual([]);
     }
+  });
+
+  it('unpacks the same hosts from an answer whose slots texts the page\'s worker gathered into one string', () => {
+    const dir = path.join(FIXTURES, 'vdsm-h250/multi');
+    const hosts = roundTrip({ inbox: readFileSync(path.join(dir, 'inbox')), outbox: readFileSync(path.join(dir, 'outbox')) }, 250);
+    const cells = hosts.map((h) => h.cells as CellsHost);
+    const texts = cells.flatMap((c) => [c.inbox?.slots, c.outbox?.slots].filter((t) => t !== undefined));
+    const gathered = gatherSlots({ seq: 4, hosts: structuredClone(cells) });
+    expect(gathered.slotsText).toBe(texts.join(''));
+    expect(JSON.stringify(gathered.hosts)).not.toContain('"slots"');
+    expect(gathered.seq).toBe(4);
+    const unpacked = hostsFromCells(gathered);
+    expect(unpacked.map(plain)).toEqual(hosts.map((h) => h.grid));
+    expect(unpacked.map((h) => [hasSlots(h.inbox), hasSlots(h.outbox)])).toEqual(hosts.map((h) => [h.grid.inbox.slots.length > 0, h.grid.outbox.slots.length > 0]));
+    // what is not a host with a string of slots passes as it came
+    const odd = gatherSlots({ hosts: [null, 7, { id: 1, inbox: { slots: [1, 1, 2] }, outbox: null }] as unknown[] });
+    expect([odd.hosts, odd.slotsText]).toEqual([[null, 7, { id: 1, inbox: { slots: [1, 1, 2] }, outbox: null }], '']);
+  });
+
+  it('gathers again the slots texts a model still reads once the answers they came in hold over twice as much', () => {
+    // ten answers of 200 full mailboxes each; the model keeps 20 hosts of each
+    const full = (id: number, answer: number): CellsHost => ({
+      id, outsideWindow: false, steps: 'R'.repeat(63),
+      inbox: { state: 'valid', checksum: null, spmReads: true, slots: JSON.stringify(Array.from({ length: 63 }, (_, i) => [i, 1, 1000 * answer + i]).flat()) },
+      outbox: null,
+    });
+    const answers = Array.from({ length: 10 }, (_, a) => hostsFromCells(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, a)) })));
+    const model = answers.flatMap((hosts, a) => hosts.slice(a * 20, a * 20 + 20));
+    const before = slotTextsHeld(model);
+    expect(before.held).toBeGreaterThan(9 * before.read);
+    compactSlotTexts(model);
+    expect(slotTextsHeld(model)).toEqual({ read: before.read, held: before.read });
+    model.forEach((host, i) => expect(host.inbox!.slots[62]).toEqual({ index: 62, kind: 'extend', sizeMiB: 1000 * Math.floor(i / 20) + 62 }));
+    // read once, a mailbox keeps no texts alive; a model that holds little more than it reads is left alone
+    expect(slotTextsHeld(model)).toEqual({ read: 0, held: 0 });
+    const fresh = hostsFromCells(gatherSlots({ hosts: [full(1, 1), full(2, 1)] }));
+    compactSlotTexts(fresh.slice(0, 1));
+    expect(slotTextsHeld(fresh.slice(0, 1)).held).toBe(slotTextsHeld(fresh).held);
   });
 
   it('unpacks to the grid view whatever bytes the mailboxes hold', () => {
