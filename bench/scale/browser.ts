@@ -8,10 +8,9 @@
  * cell shows it).
  */
 import type { Browser, Page } from 'playwright-core';
+import { WHOLE_READ } from '../../test/support/browser';
 import { PROBE_HOST } from './pool';
 
-/** The grid's container once it draws a whole read (not the first screen the page came with). */
-const WHOLE_READ = '[data-testid="grid-scroller"] [data-read-seq]';
 
 /**
  * Installed before the page's own scripts: collects long tasks, the grid's

@@ -7,7 +7,7 @@
  * answer (`"full":true`, when that read has left the server's history)
  * rebuilds the model from the previous one.
  */
-import { asksForCells, compactSlotTexts, hostsFromCells, type GatheredCells } from '@/lib/api/cells';
+import { asksForCells, hostsFromCells, SlotTextsWeigher, type GatheredCells } from '@/lib/api/cells';
 import type { ApiError, CellsHost, HostSnapshot, Snapshot } from '@/lib/api/types';
 import type { ParsedResponse } from './answer-fetch';
 import { takeFirstSnapshot } from './first-snapshot';
@@ -49,8 +49,8 @@ function unpacked(url: string, answer: { hosts: unknown[] }): { hosts: HostSnaps
 }
 
 /** A model whose hosts came from `view=cells`: their slots texts gathered again when their answers' texts hold much more than they read. */
-function compacted(model: GridModel): GridModel {
-  compactSlotTexts(heldHosts(model.rows));
+function compacted(model: GridModel, weigher: SlotTextsWeigher): GridModel {
+  weigher.weigh(heldHosts(model.rows));
   return model;
 }
 
@@ -60,6 +60,7 @@ function compacted(model: GridModel): GridModel {
  */
 export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now, firstScreen?: GridModel) {
   const cache = new Map<string, Entry>();
+  const weigher = new SlotTextsWeigher();
   let seed = firstScreen;
   return async function fetchSnapshot(url: string): Promise<GridModel> {
     const entry = cache.get(url);
@@ -87,6 +88,7 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     performance.clearMarks(ANSWER_MARK);
     performance.mark(ANSWER_MARK, headersAt === undefined ? undefined : { startTime: Math.max(0, headersAt - performance.timeOrigin) });
     const json = await res.json();
+    weigher.arrived(json);
     performance.clearMarks(PARSED_MARK);
     performance.mark(PARSED_MARK);
     const answer = unpacked(url, json) as Snapshot | GridDelta;
@@ -94,7 +96,7 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     seed = undefined;
     const model = compacted(entry && 'full' in answer && answer.full === false
       ? applyGridDelta(entry.model, answer, clock())
-      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock()));
+      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock()), weigher);
     cache.set(url, { etag: res.headers.get('etag'), model });
     return model;
   };
@@ -108,12 +110,15 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
  */
 export function createPastSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
   let last: GridModel | null = null;
+  const weigher = new SlotTextsWeigher();
   return async function fetchPastSnapshot(url: string): Promise<GridModel> {
     const res = await fetchImpl(url, { cache: 'no-store' });
     if (!res.ok) throw await responseError(res, 'past read');
-    const snapshot = unpacked(url, await res.json()) as Snapshot;
+    const json = await res.json();
+    weigher.arrived(json);
+    const snapshot = unpacked(url, json) as Snapshot;
     const previous = last?.snapshot.source === snapshot.source ? last : null;
-    last = compacted(buildGridModel(previous, snapshot, clock()));
+    last = compacted(buildGridModel(previous, snapshot, clock()), weigher);
     return last;
   };
 }

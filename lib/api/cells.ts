@@ -191,9 +191,13 @@ class PackedSlots {
   constructor(m: { slots: string } | { slotsFrom: number; slotsTo: number }, texts: SlotTexts | undefined) {
     if ('slots' in m || texts === undefined) {
       const own = 'slots' in m && typeof m.slots === 'string' ? m.slots : '';
-      [this.#texts, this.#from, this.#to] = [own, 0, own.length];
+      this.#texts = own;
+      this.#from = 0;
+      this.#to = own.length;
     } else {
-      [this.#texts, this.#from, this.#to] = [texts, m.slotsFrom, m.slotsTo];
+      this.#texts = texts;
+      this.#from = m.slotsFrom;
+      this.#to = m.slotsTo;
     }
   }
 
@@ -221,18 +225,20 @@ class PackedSlots {
   /**
    * Gathers the texts `mailboxes` read into one SlotTexts when the ones they share hold over twice what they
    * read: a mailbox's part keeps its whole answer's texts alive, so the hosts a pool left unchanged since
-   * would otherwise hold on to the texts of every update they came in.
+   * would otherwise hold on to the texts of every update they came in. Returns the chars they read.
    */
-  static compact(mailboxes: Iterable<PackedSlots>): void {
+  static compact(mailboxes: Iterable<PackedSlots>): number {
     const { parts, read, held } = PackedSlots.held(mailboxes);
-    if (held <= 2 * read + SLACK_CHARS) return;
+    if (held <= 2 * read + SLACK_CHARS) return read;
     const texts: SlotTexts = { text: parts.map((m) => m.#text()).join('') };
     let at = 0;
     for (const m of parts) {
       const length = m.#to - m.#from;
-      [m.#texts, m.#from, m.#to] = [texts, at, at + length];
-      at += length;
+      m.#texts = texts;
+      m.#from = at;
+      m.#to = at += length;
     }
+    return read;
   }
 
   /** The parts of gathered texts that `mailboxes` still read (chars, `read`), and the texts they keep alive for it (`held`). */
@@ -340,8 +346,32 @@ export function hostsFromCells(answer: { hosts: Array<CellsHost | GatheredCellsH
  * answers' texts hold over twice as much (PackedSlots.compact). The page calls it with its model's hosts
  * after each answer: its cost is a walk over them, and a copy of what they read now and then.
  */
-export function compactSlotTexts(hosts: Iterable<HostSnapshot>): void {
-  PackedSlots.compact(packedMailboxes(hosts));
+export function compactSlotTexts(hosts: Iterable<HostSnapshot>): number {
+  return PackedSlots.compact(packedMailboxes(hosts));
+}
+
+/**
+ * Weighs a model's gathered slots texts (compactSlotTexts) once the texts that arrived since it last did are
+ * as long as what its hosts read then: the most they can have added. On a busy 2000-host pool's page a walk
+ * was about 1 ms of each update; this way one update in five or so pays it, and the texts kept stay under
+ * three times what is read.
+ */
+export class SlotTextsWeigher {
+  #arrived = 0;
+  #read = 0;
+
+  /** An answer came in; its gathered texts (gatherSlots), if any, count. */
+  arrived(answer: unknown): void {
+    const text = (answer as { slotsText?: unknown } | null)?.slotsText;
+    if (typeof text === 'string') this.#arrived += text.length;
+  }
+
+  /** Compacts `hosts`' texts if enough arrived since the last time. */
+  weigh(hosts: Iterable<HostSnapshot>): void {
+    if (this.#arrived < Math.max(this.#read, SLACK_CHARS)) return;
+    this.#arrived = 0;
+    this.#read = compactSlotTexts(hosts);
+  }
 }
 
 /** How many chars of gathered slots texts `hosts` still read, and how many those texts hold: what compactSlotTexts weighs. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsHost, compactSlotTexts, gatherSlots, hasSlots, hostFromCells, hostsFromCells, slotTextsHeld, stepCounts } from '@/lib/api/cells';
+import { cellsHost, compactSlotTexts, gatherSlots, hasSlots, hostFromCells, hostsFromCells, slotTextsHeld, SlotTextsWeigher, stepCounts } from '@/lib/api/cells';
 import { buildHosts, gridHost } from '@/lib/api/snapshot-json';
 import type { CellsHost, HostSnapshot } from '@/lib/api/types';
 import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
@@ -93,13 +93,15 @@ describe('view=cells', () => {
     expect([odd.hosts, odd.slotsText]).toEqual([[null, 7, { id: 1, inbox: { slots: [1, 1, 2] }, outbox: null }], '']);
   });
 
+  /** A host whose inbox holds 63 requests, sized after `answer`. */
+  const full = (id: number, answer: number): CellsHost => ({
+    id, outsideWindow: false, steps: 'R'.repeat(63),
+    inbox: { state: 'valid', checksum: null, spmReads: true, slots: JSON.stringify(Array.from({ length: 63 }, (_, i) => [i, 1, 1000 * answer + i]).flat()) },
+    outbox: null,
+  });
+
   it('gathers again the slots texts a model still reads once the answers they came in hold over twice as much', () => {
     // ten answers of 200 full mailboxes each; the model keeps 20 hosts of each
-    const full = (id: number, answer: number): CellsHost => ({
-      id, outsideWindow: false, steps: 'R'.repeat(63),
-      inbox: { state: 'valid', checksum: null, spmReads: true, slots: JSON.stringify(Array.from({ length: 63 }, (_, i) => [i, 1, 1000 * answer + i]).flat()) },
-      outbox: null,
-    });
     const answers = Array.from({ length: 10 }, (_, a) => hostsFromCells(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, a)) })));
     const model = answers.flatMap((hosts, a) => hosts.slice(a * 20, a * 20 + 20));
     const before = slotTextsHeld(model);
@@ -112,6 +114,23 @@ describe('view=cells', () => {
     const fresh = hostsFromCells(gatherSlots({ hosts: [full(1, 1), full(2, 1)] }));
     compactSlotTexts(fresh.slice(0, 1));
     expect(slotTextsHeld(fresh.slice(0, 1)).held).toBe(slotTextsHeld(fresh).held);
+  });
+
+  it('weighs a model\'s texts only once as many arrived since it last did as the model read then', () => {
+    const weigher = new SlotTextsWeigher();
+    const first = gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, 0)) });
+    weigher.arrived(first);
+    weigher.weigh(hostsFromCells(first)); // weighed: read 200 mailboxes' texts, nothing to gather
+    const answers = Array.from({ length: 10 }, (_, a) => hostsFromCells(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, a)) })));
+    const model = answers.flatMap((hosts, a) => hosts.slice(a * 20, a * 20 + 20));
+    const held = slotTextsHeld(model);
+    weigher.arrived(gatherSlots({ hosts: [full(1, 11)] }));
+    weigher.weigh(model);
+    expect(slotTextsHeld(model)).toEqual(held); // one mailbox's text arrived: not weighed
+    weigher.arrived({ hosts: [], seq: 3 }); // an answer without gathered texts adds nothing
+    weigher.arrived(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, 12)) }));
+    weigher.weigh(model);
+    expect(slotTextsHeld(model)).toEqual({ read: held.read, held: held.read });
   });
 
   it('unpacks to the grid view whatever bytes the mailboxes hold', () => {

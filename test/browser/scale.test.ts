@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLEAN, encodeMailbox, MESSAGE_SLOTS_PER_MAILBOX } from '@/lib/mailbox';
 import { FIRST_SCREEN_ROWS } from '@/components/live-grid/first-screen';
-import { collectErrors } from '../support/browser';
+import { collectErrors, WHOLE_READ } from '../support/browser';
 import { browserSuite, RESULTS } from '../support/browser-suite';
 import { makePool, request, tornMailbox, type TestPool } from '../support/pool';
 
@@ -48,8 +48,6 @@ const inView = (host: number) => page.locator(`[data-host-id="${host}"]`).evalua
   return box.top >= scroller.top && box.bottom <= scroller.bottom;
 });
 
-/** The grid's container says which read it draws once it draws one whole (not the first screen the page came with). */
-const WHOLE_READ = '[data-testid="grid-scroller"] [data-read-seq]';
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 describe('a 2000-host pool', () => {

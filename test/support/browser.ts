@@ -6,6 +6,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
+/** The live grid's container once it draws a whole read (it says which): not the first screen the page came with. */
+export const WHOLE_READ = '[data-testid="grid-scroller"] [data-read-seq]';
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const ARGS = [
