@@ -2,9 +2,9 @@
  * One host's row of the grid, built from its snapshot entry. A host whose
  * data did not change keeps its row object (structural sharing), so its
  * memoized row does not re-render; cells that changed get a new change
- * count, which the row turns into a brief flash. A row's cells (and its
- * flash) are built the first time they are read: a busy 2000-host pool
- * changes hundreds of rows a poll, and only the few on screen are drawn.
+ * count, which the row turns into a brief flash. A row's cells, its flash
+ * and its badges are built the first time they are read: a busy 2000-host
+ * pool changes hundreds of rows a poll, and only the few on screen are drawn.
  */
 import { stepCounts, type StepCounts } from '@/lib/api/cells';
 import type { HostSnapshot } from '@/lib/api/types';
@@ -137,25 +137,32 @@ interface Drawn {
 }
 
 /**
- * A row whose cells and flash are built when first read. Until then it keeps the row it replaced, to
- * tell which cells changed; that row, if it was never drawn either, lets go of the one before it, so
- * a host that changes every poll off screen holds two rows at most, not its history.
+ * A row whose cells, flash and badges are built when first read. Until then it keeps the row it
+ * replaced, to tell which cells changed; that row, if it was never drawn either, lets go of the one
+ * before it, so a host that changes every poll off screen holds two rows at most, not its history.
+ * (Badges made for every changed host were three objects a host that lived on in the model: work for
+ * each young-generation collection of a busy pool's page.)
  */
 class Row implements RowModel {
   private drawn: Drawn | null = null;
+  private madeBadges: readonly Badge[] | null = null;
 
   constructor(
     readonly id: number,
     readonly host: HostSnapshot,
     readonly findings: readonly Finding[],
     readonly state: RowState,
-    readonly badges: readonly Badge[],
+    private readonly maxHostId: number,
     readonly hasMail: boolean,
     readonly problem: boolean,
     private replaced: RowModel | undefined,
     private readonly now: number,
   ) {
     if (replaced instanceof Row) replaced.forgetReplaced();
+  }
+
+  get badges(): readonly Badge[] {
+    return (this.madeBadges ??= mailboxBadges(this.host, this.maxHostId));
   }
 
   get cells(): readonly CellModel[] {
@@ -211,7 +218,7 @@ export function buildRow(host: HostSnapshot, findings: readonly Finding[], previ
   const state: RowState = host.inbox?.state ?? 'unread';
   const hasMail = steps.total > (steps.byStep.free ?? 0);
   const problem = findings.length > 0 || isFailing(state) || (host.outsideWindow && steps.total > 0) || hasProblemStep(steps);
-  return new Row(host.id, host, findings, state, mailboxBadges(host, maxHostId), hasMail, problem, previous, now);
+  return new Row(host.id, host, findings, state, maxHostId, hasMail, problem, previous, now);
 }
 
 /** The worst severity among a row's findings and steps, for its edge marker. */
