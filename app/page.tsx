@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { firstScreen } from '@/lib/api/server/first-screen';
+import { preloadMarks } from './fonts/preload-marks';
 import { Inspector } from './_components/inspector';
 import { parseUrlState } from './_components/url-state';
 
@@ -13,6 +14,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(await searchParams)) if (value !== undefined) params.set(name, Array.isArray(value) ? value[0] : value);
+  preloadMarks();
   const first = await firstScreen(parseUrlState(params));
   return (
     <Suspense fallback={<p className="p-4 text-muted">Mailbox Inspector: loading…</p>}>

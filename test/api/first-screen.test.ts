@@ -69,4 +69,23 @@ describe('the live page', () => {
   it('sends no live rows with a past read (seq=): they would only flash before it', async () => {
     expect(rows(await page('?source=pool&seq=1'))).toEqual([]);
   });
+
+  it('has the browser ask for the marks\' font with its first bytes: the faces its stylesheet names, in a Link header', async () => {
+    const res = await fetch(`${server.url}/`);
+    const html = await res.text();
+    const preloaded = [...(res.headers.get('link') ?? '').matchAll(/<([^>]+\.woff2)>; rel=preload; as="font"/g)].map((m) => m[1]);
+    // the @font-face rules of the page's stylesheets: a preload of another URL would be a second download
+    const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    const named = new Set<string>();
+    for (const sheet of sheets) {
+      const css = await (await fetch(`${server.url}${sheet}`)).text();
+      for (const m of css.matchAll(/@font-face\{[^}]*?src:url\(([^)]+\.woff2)\)/g)) named.add(m[1].replace(/^["']|["']$/g, ''));
+    }
+    expect(named.size).toBeGreaterThan(0);
+    // the regular and bold marks (the grid's step glyphs), ⤓ and ⏱
+    for (const face of ['marks-dejavu-sans.', 'marks-dejavu-sans-bold.', 'marks-dejavu-serif.', 'marks-noto-sans-symbols-2.']) {
+      expect(preloaded.some((url) => url.includes(`/${face}`)), face).toBe(true);
+    }
+    for (const url of preloaded) expect([...named].some((n) => n.endsWith(url) || url.endsWith(n.replace(/^\.\.?\//, ''))), url).toBe(true);
+  });
 });
