@@ -11,7 +11,6 @@ import type { Browser, Page } from 'playwright-core';
 import { WHOLE_READ } from '../../test/support/browser';
 import { PROBE_HOST } from './pool';
 
-
 /**
  * Installed before the page's own scripts: collects long tasks, the grid's
  * changes after each answer the snapshot fetcher marks ('mailbox:answer' at

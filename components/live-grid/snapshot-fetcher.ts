@@ -7,7 +7,7 @@
  * answer (`"full":true`, when that read has left the server's history)
  * rebuilds the model from the previous one.
  */
-import { asksForCells, hostsFromCells, SlotTextsWeigher, type GatheredCells } from '@/lib/api/cells';
+import { asksForCells, CellsReader, type GatheredCells } from '@/lib/api/cells';
 import type { ApiError, CellsHost, HostSnapshot, Snapshot } from '@/lib/api/types';
 import type { ParsedResponse } from './answer-fetch';
 import { takeFirstSnapshot } from './first-snapshot';
@@ -43,14 +43,14 @@ function withoutWait(url: string): string {
 }
 
 /** An answer of `view=cells` (its slots texts gathered by the answer worker, or not) with its hosts in the grid view's shape, which the grid model reads. */
-function unpacked(url: string, answer: { hosts: unknown[] }): { hosts: HostSnapshot[] } {
+function unpacked(url: string, answer: { hosts: unknown[] }, cells: CellsReader): { hosts: HostSnapshot[] } {
   if (!asksForCells(url)) return answer as { hosts: HostSnapshot[] };
-  return { ...answer, hosts: hostsFromCells(answer as GatheredCells<{ hosts: CellsHost[] }>) };
+  return { ...answer, hosts: cells.hosts(answer as GatheredCells<{ hosts: CellsHost[] }>) };
 }
 
 /** A model whose hosts came from `view=cells`: their slots texts gathered again when their answers' texts hold much more than they read. */
-function compacted(model: GridModel, weigher: SlotTextsWeigher): GridModel {
-  weigher.weigh(heldHosts(model.rows));
+function compacted(model: GridModel, cells: CellsReader): GridModel {
+  cells.compact(heldHosts(model.rows));
   return model;
 }
 
@@ -60,7 +60,7 @@ function compacted(model: GridModel, weigher: SlotTextsWeigher): GridModel {
  */
 export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now, firstScreen?: GridModel) {
   const cache = new Map<string, Entry>();
-  const weigher = new SlotTextsWeigher();
+  const cells = new CellsReader();
   let seed = firstScreen;
   return async function fetchSnapshot(url: string): Promise<GridModel> {
     const entry = cache.get(url);
@@ -88,15 +88,14 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
     performance.clearMarks(ANSWER_MARK);
     performance.mark(ANSWER_MARK, headersAt === undefined ? undefined : { startTime: Math.max(0, headersAt - performance.timeOrigin) });
     const json = await res.json();
-    weigher.arrived(json);
     performance.clearMarks(PARSED_MARK);
     performance.mark(PARSED_MARK);
-    const answer = unpacked(url, json) as Snapshot | GridDelta;
+    const answer = unpacked(url, json, cells) as Snapshot | GridDelta;
     const fromScreen = seed?.snapshot.source === answer.source ? seed : null;
     seed = undefined;
     const model = compacted(entry && 'full' in answer && answer.full === false
       ? applyGridDelta(entry.model, answer, clock())
-      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock()), weigher);
+      : buildGridModel(entry?.model ?? fromScreen, answer as Snapshot, clock()), cells);
     cache.set(url, { etag: res.headers.get('etag'), model });
     return model;
   };
@@ -110,15 +109,13 @@ export function createSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, 
  */
 export function createPastSnapshotFetcher(fetchImpl: FetchLike = (u, i) => fetch(u, i), clock: () => number = Date.now) {
   let last: GridModel | null = null;
-  const weigher = new SlotTextsWeigher();
+  const cells = new CellsReader();
   return async function fetchPastSnapshot(url: string): Promise<GridModel> {
     const res = await fetchImpl(url, { cache: 'no-store' });
     if (!res.ok) throw await responseError(res, 'past read');
-    const json = await res.json();
-    weigher.arrived(json);
-    const snapshot = unpacked(url, json) as Snapshot;
+    const snapshot = unpacked(url, await res.json(), cells) as Snapshot;
     const previous = last?.snapshot.source === snapshot.source ? last : null;
-    last = compacted(buildGridModel(previous, snapshot, clock()), weigher);
+    last = compacted(buildGridModel(previous, snapshot, clock()), cells);
     return last;
   };
 }

@@ -351,23 +351,25 @@ export function compactSlotTexts(hosts: Iterable<HostSnapshot>): number {
 }
 
 /**
- * Weighs a model's gathered slots texts (compactSlotTexts) once the texts that arrived since it last did are
- * as long as what its hosts read then: the most they can have added. On a busy 2000-host pool's page a walk
- * was about 1 ms of each update; this way one update in five or so pays it, and the texts kept stay under
- * three times what is read.
+ * The page's reader of `?view=cells` answers: their hosts in the grid view's shape (hostsFromCells), and
+ * their gathered slots texts kept in bounds. It weighs the texts a model's hosts still read
+ * (compactSlotTexts) once the texts that arrived since it last did are as long as what those hosts read
+ * then: the most they can have added. On a busy 2000-host pool's page a walk was about 1 ms of each
+ * update; this way one update in five or so pays it, and the texts kept stay under three times what is
+ * read.
  */
-export class SlotTextsWeigher {
+export class CellsReader {
   #arrived = 0;
   #read = 0;
 
-  /** An answer came in; its gathered texts (gatherSlots), if any, count. */
-  arrived(answer: unknown): void {
-    const text = (answer as { slotsText?: unknown } | null)?.slotsText;
-    if (typeof text === 'string') this.#arrived += text.length;
+  /** The hosts of an answer, gathered or not; its gathered texts count toward the next weighing. */
+  hosts(answer: { hosts: Array<CellsHost | GatheredCellsHost>; slotsText?: string }): HostSnapshot[] {
+    this.#arrived += answer.slotsText?.length ?? 0;
+    return hostsFromCells(answer);
   }
 
-  /** Compacts `hosts`' texts if enough arrived since the last time. */
-  weigh(hosts: Iterable<HostSnapshot>): void {
+  /** Gathers the texts `hosts` read into one again, if enough arrived since the last weighing and they hold too much. */
+  compact(hosts: Iterable<HostSnapshot>): void {
     if (this.#arrived < Math.max(this.#read, SLACK_CHARS)) return;
     this.#arrived = 0;
     this.#read = compactSlotTexts(hosts);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsHost, compactSlotTexts, gatherSlots, hasSlots, hostFromCells, hostsFromCells, slotTextsHeld, SlotTextsWeigher, stepCounts } from '@/lib/api/cells';
+import { CellsReader, cellsHost, compactSlotTexts, gatherSlots, hasSlots, hostFromCells, hostsFromCells, slotTextsHeld, stepCounts } from '@/lib/api/cells';
 import { buildHosts, gridHost } from '@/lib/api/snapshot-json';
 import type { CellsHost, HostSnapshot } from '@/lib/api/types';
 import { decodeVolume, MAILBOX_SIZE_BYTES } from '@/lib/mailbox';
@@ -117,19 +117,19 @@ describe('view=cells', () => {
   });
 
   it('weighs a model\'s texts only once as many arrived since it last did as the model read then', () => {
-    const weigher = new SlotTextsWeigher();
-    const first = gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, 0)) });
-    weigher.arrived(first);
-    weigher.weigh(hostsFromCells(first)); // weighed: read 200 mailboxes' texts, nothing to gather
+    const cells = new CellsReader();
+    cells.compact(cells.hosts(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, 0)) }))); // weighed: read 200 mailboxes' texts, nothing to gather
     const answers = Array.from({ length: 10 }, (_, a) => hostsFromCells(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, a)) })));
     const model = answers.flatMap((hosts, a) => hosts.slice(a * 20, a * 20 + 20));
     const held = slotTextsHeld(model);
-    weigher.arrived(gatherSlots({ hosts: [full(1, 11)] }));
-    weigher.weigh(model);
+    cells.hosts(gatherSlots({ hosts: [full(1, 11)] }));
+    cells.compact(model);
     expect(slotTextsHeld(model)).toEqual(held); // one mailbox's text arrived: not weighed
-    weigher.arrived({ hosts: [], seq: 3 }); // an answer without gathered texts adds nothing
-    weigher.arrived(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, 12)) }));
-    weigher.weigh(model);
+    cells.hosts({ hosts: [full(2, 11)] }); // hosts whose texts were not gathered add nothing
+    cells.compact(model);
+    expect(slotTextsHeld(model)).toEqual(held);
+    cells.hosts(gatherSlots({ hosts: Array.from({ length: 200 }, (_, id) => full(id, 12)) }));
+    cells.compact(model);
     expect(slotTextsHeld(model)).toEqual({ read: held.read, held: held.read });
   });
 
