@@ -8,7 +8,6 @@ import { slotsOf } from '@/components/requests/stuck';
 import { HostName } from '@/components/ui/host-names';
 import { BadgeList } from '@/components/vocabulary/badge-list';
 import { withVerdict } from '@/components/vocabulary/mailbox-status';
-import { STEP_LOOKS } from '@/components/vocabulary/steps';
 import { cellTitle } from './cell-title';
 import { ChecksumCells } from './checksum-cells';
 import { StepTally } from './step-tally';
@@ -128,9 +127,7 @@ export const HostRow = memo(function HostRow({ row, selectedSlot, open, episode,
               data-stuck={late ? '' : undefined}
               className={`step${cellFlash(cell, row)}`}
               style={{ gridColumn: cell.slot + 1 }}
-            >
-              {late ? '⏱' : STEP_LOOKS[cell.step].glyph}
-            </span>
+            />
           );
         })}
         {selected && selectedSlot !== null && (

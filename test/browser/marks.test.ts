@@ -4,8 +4,8 @@
  * the UI's sources draws a real glyph, never the missing-glyph box, in the
  * text, bold and monospace faces; every mark is drawn by the font the app
  * ships (app/fonts), so a screenshot reads the same from any machine; and on
- * the live screen the stuck cell, the legend and the pause marks are drawn
- * by it. Screenshots of the stuck cell and the legend, light and dark, go to
+ * the live screen the legend and the pause marks are drawn by it, and the
+ * grid's cells by images made from it (app/fonts/cell-marks.css). Screenshots of the stuck cell and the legend, light and dark, go to
  * test-results/marks-*.png.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,10 +16,12 @@ import type { HistoryResponse } from '@/lib/api/history-types';
 import { encodeMailbox } from '@/lib/mailbox';
 import { browserSuite, RESULTS } from '../support/browser-suite';
 import { notShipped, pageFonts, screenGlyphProblems } from '../support/glyph-checks';
+import { cellMarks } from '../support/cell-marks';
 import { bundledGlyphs, devtools, fontsOf, tofuIn, uiGlyphs } from '../support/glyphs';
 import { makePool, request, type TestPool } from '../support/pool';
 
 const STUCK_HOST = 4;
+const REPLIED_HOST = 5;
 /** Typographic punctuation stays with the text font (every text font has it); the rest are marks. */
 const TEXT_PUNCTUATION = new Set(['–', '—', '’', '“', '”', '…', '×']);
 const GLYPHS = uiGlyphs();
@@ -49,10 +51,15 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
 
 /** Writes a request nobody answers, after the first read (so its age is known), and waits until its cell is stuck. */
 async function stuckCell(): Promise<void> {
+  // and a replied one beside it (a reply never goes stuck), whose mark takes the theme's ink
+  await pool.writeMailbox('outbox', REPLIED_HOST, encodeMailbox({ 0: request(REPLIED_HOST, 0, 1024) }));
+  await pool.writeMailbox('inbox', REPLIED_HOST, encodeMailbox({ 0: request(REPLIED_HOST, 0, 1024) }));
   await pool.writeMailbox('inbox', STUCK_HOST, encodeMailbox({ 3: request(STUCK_HOST, 3, 2048) }));
   const cell = page.locator(`[data-host-id="${STUCK_HOST}"] [data-slot="3"]`);
   await expect.poll(() => cell.getAttribute('data-stuck'), { timeout: 8000 }).toBe('');
-  expect(await cell.textContent()).toBe('⏱');
+  // a grid cell's mark is its background image (app/fonts/cell-marks.css), the clock's when stuck
+  expect(await cell.textContent()).toBe('');
+  expect(await cell.evaluate((el) => getComputedStyle(el).backgroundImage)).toBe(cellMarks().get('stuck')!.light);
   // let every panel's data pass the stuck time too (the grid, the history and the requests are fetched apart)
   await new Promise((r) => setTimeout(r, 2500));
 }
@@ -111,10 +118,12 @@ describe('every mark renders', { timeout: 90_000 }, () => {
       for (const mark of ['⏱', '⏸', '▲', '✓', '✗', '⚠', '≠', '◐', '·', '∙', '◦']) expect(paused.texts.join('')).toContain(mark);
       // the paused read may still be arriving (a held live request lands after the pause): wait for the row's stuck cell
       await page.locator(`[data-host-id="${STUCK_HOST}"] [data-stuck]`).first().waitFor();
-      await expect.poll(async () => (await fontsOf(cdp, `section[aria-label="legend"] [data-stuck], [data-host-id="${STUCK_HOST}"] [data-stuck]`))
-        .map(({ fonts }) => fonts.map((f) => [f.familyName, f.isCustomFont, f.glyphCount]))).toEqual([
-        [['Noto Sans Symbols 2', true, 1]], [['Noto Sans Symbols 2', true, 1]],
-      ]);
+      await expect.poll(async () => (await fontsOf(cdp, 'section[aria-label="legend"] [data-stuck]'))
+        .map(({ fonts }) => fonts.map((f) => [f.familyName, f.isCustomFont, f.glyphCount]))).toEqual([[['Noto Sans Symbols 2', true, 1]]]);
+      // the grid's cells draw their marks as images in the theme's inks: the replied ones here
+      const replied = await page.locator(`[data-host-id="${REPLIED_HOST}"] [data-slot="0"][data-step="replied"]`).evaluate((el) => getComputedStyle(el).backgroundImage);
+      const mark = cellMarks().get('replied')!;
+      expect(replied).toBe(theme === 'light' ? mark.light : mark.dark[0]);
       const row = (await page.locator(`[data-host-id="${STUCK_HOST}"]`).boundingBox())!;
       const legend = (await page.locator('section[aria-label="legend"]').boundingBox())!;
       await page.screenshot({ path: path.join(RESULTS, `marks-${theme}.png`), clip: { x: 0, y: 0, width: 1440, height: Math.min(900, legend.y + legend.height) } });
