@@ -82,7 +82,7 @@ describe('the live page', () => {
       for (const m of css.matchAll(/@font-face\{[^}]*?src:url\(([^)]+\.woff2)\)/g)) named.add(m[1].replace(/^["']|["']$/g, ''));
     }
     expect(named.size).toBeGreaterThan(0);
-    // the regular and bold marks (the grid's step glyphs), ⤓ and ⏱
+    // the regular and bold marks (badges, tallies, counts, the legend), ⤓ and ⏱ ⏸
     for (const face of ['marks-dejavu-sans.', 'marks-dejavu-sans-bold.', 'marks-dejavu-serif.', 'marks-noto-sans-symbols-2.']) {
       expect(preloaded.some((url) => url.includes(`/${face}`)), face).toBe(true);
     }
