@@ -12,6 +12,7 @@
  *     and to the whole read drawn, long tasks while it loads; then, while live updates arrive: long tasks,
  *     ms per grid update (from the answer's headers, and applying it from its parsed JSON), heap, elements;
  *   - freshness: a write to the file until the cell shows it, p50/p95, against the interval.
+ * BENCH_CHURN=random picks the busy share at random each poll instead of sweeping the hosts in order.
  * Prints; asserts nothing (timings are not tests).
  */
 import path from 'node:path';
@@ -22,13 +23,15 @@ import { startServer, type RunningServer } from '../test/support/server';
 import { closeAll, freshness, openPage, pageFigures, resetWindow, type PageFigures } from './scale/browser';
 import { treeCpuSeconds } from './scale/cpu';
 import { get, readsTotal } from './scale/http';
-import { makeScalePool, type ScalePool } from './scale/pool';
+import { makeScalePool, type ChurnOrder, type ScalePool } from './scale/pool';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const POLL_MS = 500;
 const BUSY_SHARE = 0.1;
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 10);
 const SIZES = (process.env.BENCH_HOSTS ?? '250,1000,2000').split(',').map(Number);
+/** BENCH_CHURN=random: the busy share picked at random each poll, not swept in host order (pool.ts says why) */
+const CHURN: ChurnOrder = process.env.BENCH_CHURN === 'random' ? 'random' : 'sweep';
 /** BENCH_NO_BROWSER=1: the server's figures only */
 const BROWSER = !process.env.BENCH_NO_BROWSER;
 
@@ -103,7 +106,7 @@ async function answers(server: RunningServer): Promise<Pick<Figures, 'full' | 'd
 const NO_PAGE: PageFigures = { firstRowMs: null, wholeReadMs: null, firstPaintMs: null, longTasksOver50: NaN, longestTaskMs: NaN, blockedMs: NaN, updates: [], applies: [], heapMiB: NaN, elements: NaN };
 
 async function measure(hosts: number, browser: Browser | null): Promise<Figures> {
-  const pool = makeScalePool(ROOT, hosts);
+  const pool = makeScalePool(ROOT, hosts, CHURN);
   let server: RunningServer | null = null;
   let churn: ReturnType<typeof setInterval> | null = null;
   const pages: Page[] = [];
@@ -143,7 +146,7 @@ function report(f: Figures): void {
   console.log(`\n== ${f.hosts} hosts, every mailbox full, polled every ${POLL_MS} ms`);
   console.log(`floor: two direct reads ${f.floorMs.toFixed(2)} ms = ${floorPct.toFixed(1)}% of a core at 2 Hz (wall time, an upper bound)`);
   console.log(`server CPU idle ${f.idleCpu.toFixed(1)}% (${(f.idleCpu / floorPct).toFixed(1)}× the floor), polls/s ${f.idlePolls.toFixed(2)} / 2`);
-  console.log(`server CPU busy (${BUSY_SHARE * 100}% of mailboxes rewritten per poll) ${f.busyCpu.toFixed(1)}%, polls/s ${f.busyPolls.toFixed(2)} / 2`);
+  console.log(`server CPU busy (${BUSY_SHARE * 100}% of mailboxes rewritten per poll, ${CHURN === 'sweep' ? 'swept in host order' : 'picked at random'}) ${f.busyCpu.toFixed(1)}%, polls/s ${f.busyPolls.toFixed(2)} / 2`);
   console.log(`grid answer (view=${VIEW}) whole: ${kb(f.full.plain)} (${kb(f.full.gzip)} gzip) in ${f.full.ms.toFixed(0)} ms`);
   console.log(`grid answer delta (${f.delta.polls} busy poll(s), ${f.delta.hosts} hosts): ${kb(f.delta.plain)} (${kb(f.delta.gzip)} gzip) in ${f.delta.ms.toFixed(0)} ms` +
     ` = ${((f.delta.gzip / f.full.gzip) * 100).toFixed(1)}% of the whole (gzip)`);

@@ -34,8 +34,15 @@ export interface ScalePool {
   remove(): void;
 }
 
+/**
+ * Which mailboxes a tick rewrites: `sweep` walks the hosts in order, so the rows on a screen are rewritten
+ * together, in about one tick of five at 10% (the page's worst case); `random` picks them anew each tick,
+ * as independent hosts would, so each tick touches a few rows of any screen.
+ */
+export type ChurnOrder = 'sweep' | 'random';
+
 /** Builds the volumes of `hosts` hosts (mailboxes 0..hosts, as the server reads maxHostId + 1) under `root`. */
-export function makeScalePool(root: string, hosts: number): ScalePool {
+export function makeScalePool(root: string, hosts: number, order: ChurnOrder = 'sweep'): ScalePool {
   const dir = mkdtempSync(path.join(root, '.bench-scale-'));
   const mailboxes = hosts + 1;
   const variants = (kind: 'inbox' | 'outbox') => [0, 1].map((v) => {
@@ -58,9 +65,10 @@ export function makeScalePool(root: string, hosts: number): ScalePool {
     churn(share) {
       const count = Math.round(hosts * share);
       for (const [kind, boxes] of [['inbox', inbox], ['outbox', outbox]] as const) {
+        const picked = order === 'random' ? randomHosts(count, hosts) : null;
         for (let i = 0; i < count; i++) {
           next = next >= hosts ? 2 : next + 1; // host 1 is the probe's
-          const host = next;
+          const host = picked ? picked[i] : next;
           shown[kind][host] ^= 1;
           writeSync(fds[kind], boxes[shown[kind][host]][host], 0, MAILBOX_SIZE_BYTES, host * MAILBOX_SIZE_BYTES);
         }
@@ -78,4 +86,14 @@ export function makeScalePool(root: string, hosts: number): ScalePool {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** `count` distinct hosts of 2..hosts (host 1 is the probe's), at random. */
+function randomHosts(count: number, hosts: number): number[] {
+  const all = Array.from({ length: hosts - 1 }, (_, i) => i + 2);
+  for (let i = 0; i < Math.min(count, all.length); i++) {
+    const j = i + Math.floor(Math.random() * (all.length - i));
+    [all[i], all[j]] = [all[j], all[i]];
+  }
+  return all.slice(0, count);
 }
