@@ -67,8 +67,7 @@ export function makeScalePool(root: string, hosts: number, order: ChurnOrder = '
       for (const [kind, boxes] of [['inbox', inbox], ['outbox', outbox]] as const) {
         const picked = order === 'random' ? randomHosts(count, hosts) : null;
         for (let i = 0; i < count; i++) {
-          next = next >= hosts ? 2 : next + 1; // host 1 is the probe's
-          const host = picked ? picked[i] : next;
+          const host = picked ? picked[i] : (next = next >= hosts ? 2 : next + 1); // host 1 is the probe's
           shown[kind][host] ^= 1;
           writeSync(fds[kind], boxes[shown[kind][host]][host], 0, MAILBOX_SIZE_BYTES, host * MAILBOX_SIZE_BYTES);
         }
